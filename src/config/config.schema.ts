@@ -1,0 +1,37 @@
+import { z } from "zod";
+
+const port = z.coerce.number().int().min(0).max(65535);
+const bool = z.union([
+  z.boolean(),
+  z.enum(["true", "false", "1", "0"]).transform((v) => v === "true" || v === "1"),
+]);
+
+export const ConfigSchema = z
+  .object({
+    port: port.default(3000),
+    host: z.string().min(1).default("localhost"),
+    dataDir: z.string().min(1).default("./data"),
+    databaseUrl: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, "must start with postgres:// (or leave it unset for the embedded store)")
+      .optional(),
+    logLevel: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+    loadDemo: bool.default(true),
+    /** Public base URL used in links sent by e-mail and in published documents. */
+    publicUrl: z.url().optional(),
+  })
+  .strict();
+
+export type Config = Readonly<z.output<typeof ConfigSchema>>;
+export type ConfigInput = z.input<typeof ConfigSchema>;
+
+/** Each setting, its flag and its environment variable: the three sources read in that order of priority. */
+export const CONFIG_SOURCES: ReadonlyArray<{ key: keyof ConfigInput; flag: string; env: string }> = [
+  { key: "port", flag: "--port", env: "PORT" },
+  { key: "host", flag: "--host", env: "HOST" },
+  { key: "dataDir", flag: "--data-dir", env: "GARDIEN_DATA_DIR" },
+  { key: "databaseUrl", flag: "--database-url", env: "DATABASE_URL" },
+  { key: "logLevel", flag: "--log-level", env: "LOG_LEVEL" },
+  { key: "loadDemo", flag: "--load-demo", env: "GARDIEN_LOAD_DEMO" },
+  { key: "publicUrl", flag: "--public-url", env: "GARDIEN_PUBLIC_URL" },
+];

@@ -1,0 +1,59 @@
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import { Kysely, PostgresDialect, SqliteDialect } from "kysely";
+import { Migrator } from "kysely/migration";
+import pg from "pg";
+import { AppError } from "../errors/app-error.ts";
+import { MIGRATIONS } from "./migrations/index.ts";
+import { openNodeSqlite } from "./node-sqlite-database.ts";
+import type { Database } from "./schema.ts";
+
+export type Db = Kysely<Database>;
+export type DbDialect = "sqlite" | "postgres";
+
+export type DbHandle = { db: Db; dialect: DbDialect; close: () => Promise<void> };
+
+export type OpenDbOptions =
+  | { kind: "sqlite"; path: string }
+  | { kind: "postgres"; url: string; schema?: string; poolSize?: number };
+
+// Numeric columns come back from pg as strings for bigint (int8); ours are int4, but counts are int8.
+pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10));
+
+export function openDb(options: OpenDbOptions): DbHandle {
+  if (options.kind === "sqlite") {
+    const db = new Kysely<Database>({
+      dialect: new SqliteDialect({ database: openNodeSqlite(options.path) }),
+    });
+    return { db, dialect: "sqlite", close: () => db.destroy() };
+  }
+  const pool = new pg.Pool({
+    connectionString: options.url,
+    max: options.poolSize ?? 10,
+    // A per-test (or per-tenant-install) schema is selected at connection time so every query lands in it.
+    ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
+  });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return { db, dialect: "postgres", close: () => db.destroy() };
+}
+
+/** Chooses the store from the config: PostgreSQL when a postgres:// URL is set, else SQLite under the data dir. */
+export function openDbFromConfig(config: { databaseUrl?: string | undefined; dataDir: string }): DbHandle {
+  if (config.databaseUrl) return openDb({ kind: "postgres", url: config.databaseUrl });
+  mkdirSync(config.dataDir, { recursive: true });
+  return openDb({ kind: "sqlite", path: join(config.dataDir, "gardien.sqlite") });
+}
+
+/**
+ * Applies pending migrations. Kysely's Migrator takes a lock (an advisory lock on PostgreSQL, the
+ * single connection on SQLite) and records each migration in `kysely_migration`.
+ */
+export async function migrateToLatest(db: Db): Promise<string[]> {
+  const migrator = new Migrator({
+    db,
+    provider: { getMigrations: async () => MIGRATIONS },
+  });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) throw new AppError("INTERNAL", "database migration failed", { cause: error });
+  return (results ?? []).filter((r) => r.status === "Success").map((r) => r.migrationName);
+}

@@ -1,0 +1,7 @@
+import type { Migration } from "kysely/migration";
+import * as m0001 from "./2026-11-24-0001-register.ts";
+
+/** Every migration, keyed by a date-prefixed name so that Kysely runs them in order. */
+export const MIGRATIONS: Record<string, Migration> = {
+  "2026-11-24-0001-register": m0001,
+};

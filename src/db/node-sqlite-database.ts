@@ -1,0 +1,49 @@
+import { DatabaseSync, type StatementSync } from "node:sqlite";
+import type { SqliteDatabase, SqliteStatement } from "kysely";
+
+type Param = null | number | bigint | string | NodeJS.ArrayBufferView;
+
+function toParams(parameters: ReadonlyArray<unknown>): Param[] {
+  // node:sqlite rejects booleans and undefined; Kysely may hand us either.
+  return parameters.map((p) => {
+    if (p === undefined) return null;
+    if (typeof p === "boolean") return p ? 1 : 0;
+    return p as Param;
+  });
+}
+
+class NodeSqliteStatement implements SqliteStatement {
+  readonly #statement: StatementSync;
+  readonly reader: boolean;
+
+  constructor(statement: StatementSync) {
+    this.#statement = statement;
+    // A statement that yields columns is a reader (SELECT, or any statement with RETURNING).
+    this.reader = statement.columns().length > 0;
+  }
+
+  all(parameters: ReadonlyArray<unknown>): unknown[] {
+    return this.#statement.all(...toParams(parameters));
+  }
+
+  run(parameters: ReadonlyArray<unknown>): { changes: number | bigint; lastInsertRowid: number | bigint } {
+    return this.#statement.run(...toParams(parameters));
+  }
+
+  iterate(parameters: ReadonlyArray<unknown>): IterableIterator<unknown> {
+    return this.#statement.iterate(...toParams(parameters));
+  }
+}
+
+/** Adapts Node's built-in `node:sqlite` to the better-sqlite3 shape that Kysely's SqliteDialect drives. */
+export function openNodeSqlite(path: string): SqliteDatabase {
+  const db = new DatabaseSync(path);
+  db.exec("PRAGMA journal_mode = WAL");
+  db.exec("PRAGMA foreign_keys = ON");
+  db.exec("PRAGMA busy_timeout = 5000");
+  db.exec("PRAGMA synchronous = NORMAL");
+  return {
+    prepare: (sql: string) => new NodeSqliteStatement(db.prepare(sql)),
+    close: () => db.close(),
+  };
+}

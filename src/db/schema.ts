@@ -1,0 +1,81 @@
+/**
+ * Table types for Kysely. Register documents live in `data` as canonical JSON text, validated by the
+ * Zod model on the way in and out; the columns beside it are what queries filter and sort on.
+ * Times are ISO 8601 UTC strings in both dialects so that rows compare and hash the same way.
+ */
+import type { Generated } from "kysely";
+
+export type OrganisationRow = {
+  id: string;
+  slug: string;
+  data: string;
+  revision: number;
+  archived_at: string | null;
+  created_at: string;
+  updated_at: string;
+};
+
+/** Activities, processors and processor-register entries share one shape: a document keyed by org + ref. */
+export type OrgDocumentRow = {
+  id: string;
+  org_id: string;
+  ref: string;
+  status: string;
+  data: string;
+  revision: number;
+  created_at: string;
+  updated_at: string;
+};
+
+export type RevisionRow = {
+  id: string;
+  org_id: string;
+  entity_type: string;
+  entity_id: string;
+  entity_ref: string;
+  revision: number;
+  author: string;
+  created_at: string;
+  action: string;
+  data: string;
+  diff: string;
+  restored_from: number | null;
+};
+
+export type AuditRow = {
+  id: Generated<number>;
+  chain: string;
+  seq: number;
+  at: string;
+  actor: string;
+  action: string;
+  entity_type: string;
+  entity_id: string;
+  before_hash: string | null;
+  after_hash: string | null;
+  details: string | null;
+  prev_hash: string;
+  hash: string;
+};
+
+export type ApiTokenRow = {
+  id: string;
+  org_id: string | null;
+  name: string;
+  token_hash: string;
+  prefix: string;
+  created_at: string;
+  revoked_at: string | null;
+};
+
+export type Database = {
+  organisations: OrganisationRow;
+  activities: OrgDocumentRow;
+  processors: OrgDocumentRow;
+  processor_entries: OrgDocumentRow;
+  revisions: RevisionRow;
+  audit_entries: AuditRow;
+  api_tokens: ApiTokenRow;
+};
+
+export type OrgDocumentTable = "activities" | "processors" | "processor_entries";
