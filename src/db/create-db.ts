@@ -1,6 +1,6 @@
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { Kysely, PostgresDialect, SqliteDialect } from "kysely";
+import { Kysely, PostgresAdapter, PostgresDialect, SqliteDialect, sql } from "kysely";
 import { Migrator } from "kysely/migration";
 import pg from "pg";
 import { AppError } from "../errors/app-error.ts";
@@ -49,9 +49,16 @@ export function openDbFromConfig(config: { databaseUrl?: string | undefined; dat
  * single connection on SQLite) and records each migration in `kysely_migration`.
  */
 export async function migrateToLatest(db: Db): Promise<string[]> {
+  // Kysely looks for its own tables in every schema unless told which one: with several Gardien
+  // schemas on one server (tests, or one per install) it would find another schema's lock table.
+  const schema =
+    db.getExecutor().adapter instanceof PostgresAdapter
+      ? (await sql<{ s: string }>`select current_schema() as s`.execute(db)).rows[0]?.s
+      : undefined;
   const migrator = new Migrator({
     db,
     provider: { getMigrations: async () => MIGRATIONS },
+    ...(schema ? { migrationTableSchema: schema } : {}),
   });
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw new AppError("INTERNAL", "database migration failed", { cause: error });

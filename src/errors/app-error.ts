@@ -54,3 +54,9 @@ export function notFound(what: string, key: string): AppError {
 export function conflict(message: string, details?: unknown): AppError {
   return new AppError("CONFLICT", message, { details });
 }
+
+export function forbidden(message: string): AppError {
+  return new AppError("FORBIDDEN", message, {
+    userMessage: { fr: `Accès refusé : ${message}`, en: `Forbidden: ${message}` },
+  });
+}

@@ -1,0 +1,13 @@
+import type { AppContext } from "../../app/app-context.ts";
+import { notFound } from "../../errors/app-error.ts";
+import { DOCUMENT_KINDS, type DocumentKind, type DocumentOf, type StoredDocument } from "./document-kinds.ts";
+import { readDocumentRow } from "./read-document-row.ts";
+
+export async function getDocument<K extends DocumentKind>(
+  ctx: AppContext,
+  input: { kind: K; orgId: string; ref: string },
+): Promise<StoredDocument<DocumentOf<K>>> {
+  const found = await readDocumentRow(ctx.db, input.kind, input.orgId, input.ref);
+  if (!found) throw notFound(DOCUMENT_KINDS[input.kind].label, input.ref);
+  return found.document;
+}
