@@ -16,7 +16,11 @@ function bigRegister(): RegisterFile {
     sampleActivity(`act-${String(i).padStart(4, "0")}`, {
       name: { fr: `Traitement ${i}`, en: `Processing ${i}` },
       purposes: [
-        { main: true, description: { fr: `Finalité ${i}`, en: `Purpose ${i}` }, legalBasis: { code: "6.1.b" } },
+        {
+          main: true,
+          description: { fr: `Finalité ${i}`, en: `Purpose ${i}` },
+          legalBasis: { code: "6.1.b" },
+        },
         { description: { fr: `Prospection ${i}`, en: `Prospecting ${i}` }, legalBasis: { code: "6.1.f" } },
         { description: { fr: `Newsletter ${i}`, en: `Newsletter ${i}` }, legalBasis: { code: "6.1.a" } },
       ],
@@ -24,7 +28,10 @@ function bigRegister(): RegisterFile {
         { kind: "internal", name: { fr: "Ventes", en: "Sales" } },
         { kind: "processor", name: { fr: "Hébergeur", en: "Host" }, processorRef: `proc-${i % 20}` },
       ],
-      transfers: i % 10 === 0 ? [{ recipient: "Hébergeur", processorRef: `proc-${i % 20}`, country: "US", mechanism: "scc" }] : [],
+      transfers:
+        i % 10 === 0
+          ? [{ recipient: "Hébergeur", processorRef: `proc-${i % 20}`, country: "US", mechanism: "scc" }]
+          : [],
       noTransferOutsideEea: i % 10 !== 0,
     }),
   );
@@ -34,7 +41,12 @@ function bigRegister(): RegisterFile {
     country: i % 2 ? "IE" : "US",
     dpa: { signed: i % 3 !== 0 },
   }));
-  return RegisterFile.parse({ gardien: 1, organisation: sampleOrganisation("bench"), processors, activities });
+  return RegisterFile.parse({
+    gardien: 1,
+    organisation: sampleOrganisation("bench"),
+    processors,
+    activities,
+  });
 }
 
 function time(fn: () => void): number {

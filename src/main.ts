@@ -1,7 +1,11 @@
-import { runCli } from "./cli/run-cli.ts";
+import module from "node:module";
 
-const code = await runCli(process.argv.slice(2), {
+// The CLI is judged on wall time (`gardien lint` in a team's CI): Node's compile cache keeps the
+// compiled (and type-stripped) modules between runs, which removes most of the start-up cost.
+module.enableCompileCache?.();
+
+const { runCli } = await import("./cli/run-cli.ts");
+process.exitCode = await runCli(process.argv.slice(2), {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
 });
-process.exitCode = code;

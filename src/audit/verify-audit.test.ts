@@ -45,7 +45,12 @@ test("an untouched chain verifies, entry by entry", async () => {
 });
 
 test("an altered entry is named", async () => {
-  await ctx.db.updateTable("audit_entries").set({ actor: "someone-else" }).where("chain", "=", orgId).where("seq", "=", 3).execute();
+  await ctx.db
+    .updateTable("audit_entries")
+    .set({ actor: "someone-else" })
+    .where("chain", "=", orgId)
+    .where("seq", "=", 3)
+    .execute();
   const report = await verifyAudit(ctx.db, { chain: orgId });
   assert.equal(report.valid, false);
   assert.equal(report.chains[0]?.firstBreak?.seq, 3);
@@ -101,5 +106,8 @@ test("an entry replaced by a self-consistent forgery breaks the link to the next
 });
 
 test("canonical JSON ignores key order and undefined members", () => {
-  assert.equal(canonicalJson({ b: 1, a: { d: [1, { z: 1, y: 2 }], c: undefined } }), '{"a":{"d":[1,{"y":2,"z":1}]},"b":1}');
+  assert.equal(
+    canonicalJson({ b: 1, a: { d: [1, { z: 1, y: 2 }], c: undefined } }),
+    '{"a":{"d":[1,{"y":2,"z":1}]},"b":1}',
+  );
 });

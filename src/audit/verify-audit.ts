@@ -10,7 +10,13 @@ export type AuditBreak = {
   message: string;
 };
 
-export type ChainReport = { chain: string; entries: number; head: string; valid: boolean; firstBreak?: AuditBreak };
+export type ChainReport = {
+  chain: string;
+  entries: number;
+  head: string;
+  valid: boolean;
+  firstBreak?: AuditBreak;
+};
 export type AuditReport = { valid: boolean; chains: ChainReport[] };
 
 /**
@@ -37,7 +43,12 @@ async function verifyChain(db: Db, chain: string): Promise<ChainReport> {
     .execute();
   let prevHash = GENESIS_HASH;
   let prevId = Number.NEGATIVE_INFINITY;
-  const fail = (seq: number, rowId: number | null, reason: AuditBreak["reason"], message: string): ChainReport => ({
+  const fail = (
+    seq: number,
+    rowId: number | null,
+    reason: AuditBreak["reason"],
+    message: string,
+  ): ChainReport => ({
     chain,
     entries: rows.length,
     head: prevHash,
@@ -48,11 +59,21 @@ async function verifyChain(db: Db, chain: string): Promise<ChainReport> {
     const row = rows[i]!;
     const expectedSeq = i + 1;
     if (row.seq !== expectedSeq) {
-      return fail(expectedSeq, null, "deleted", `entry ${expectedSeq} of chain ${chain} is missing (next is ${row.seq})`);
+      return fail(
+        expectedSeq,
+        null,
+        "deleted",
+        `entry ${expectedSeq} of chain ${chain} is missing (next is ${row.seq})`,
+      );
     }
     const id = Number(row.id);
     if (id <= prevId) {
-      return fail(row.seq, id, "reordered", `entry ${row.seq} of chain ${chain} is out of order (row id ${id})`);
+      return fail(
+        row.seq,
+        id,
+        "reordered",
+        `entry ${row.seq} of chain ${chain} is out of order (row id ${id})`,
+      );
     }
     const content: AuditEntryContent = {
       chain: row.chain,
@@ -68,7 +89,12 @@ async function verifyChain(db: Db, chain: string): Promise<ChainReport> {
       prevHash: row.prev_hash,
     };
     if (hashAuditEntry(content) !== row.hash) {
-      return fail(row.seq, id, "altered", `entry ${row.seq} of chain ${chain} was altered: its hash does not match`);
+      return fail(
+        row.seq,
+        id,
+        "altered",
+        `entry ${row.seq} of chain ${chain} was altered: its hash does not match`,
+      );
     }
     if (row.prev_hash !== prevHash) {
       return fail(

@@ -26,7 +26,9 @@ export async function createToken(
     throw validationError([{ path: "name", rule: "length", message: "must be 1-100 characters" }]);
   }
   if (!input.admin && !input.orgSlug) {
-    throw validationError([{ path: "org", rule: "required", message: "name an organisation, or ask for an admin token" }]);
+    throw validationError([
+      { path: "org", rule: "required", message: "name an organisation, or ask for an admin token" },
+    ]);
   }
   const orgId = input.admin ? null : (await getOrganisation(ctx, { slug: input.orgSlug! })).id;
   const token = `${TOKEN_PREFIX}${randomBytes(32).toString("base64url")}`;

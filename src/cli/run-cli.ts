@@ -6,8 +6,8 @@ import { loadConfig } from "../config/load-config.ts";
 import { isAppError, validationError } from "../errors/app-error.ts";
 import { exitCodeFor } from "../errors/error-codes.ts";
 import { issuesFromZod } from "../errors/from-zod.ts";
-import type { CliCommand, CliIo } from "./cli-command.ts";
-import { COMMANDS } from "./commands/index.ts";
+import type { CliIo } from "./cli-command.ts";
+import { COMMANDS, type CommandEntry } from "./commands/index.ts";
 
 const GLOBAL_FLAGS: Record<string, { type: "string" | "boolean" }> = Object.fromEntries([
   ...CONFIG_SOURCES.map((s) => [s.flag.slice(2), { type: "string" as const }]),
@@ -23,8 +23,8 @@ function helpText(): string {
   return `${lines.join("\n")}\n`;
 }
 
-function findCommand(argv: string[]): { command: CliCommand; rest: string[] } | undefined {
-  let best: { command: CliCommand; rest: string[] } | undefined;
+function findCommand(argv: string[]): { command: CommandEntry; rest: string[] } | undefined {
+  let best: { command: CommandEntry; rest: string[] } | undefined;
   for (const command of COMMANDS) {
     const n = command.path.length;
     if (argv.length >= n && command.path.every((p, i) => argv[i] === p)) {
@@ -38,7 +38,11 @@ function findCommand(argv: string[]): { command: CliCommand; rest: string[] } | 
  * Runs one CLI invocation and returns its exit code: 0 done, 1 the check found problems (lint,
  * audit), 2 bad input, other codes from the error table. Messages name fields, never personal data.
  */
-export async function runCli(argv: string[], io: CliIo, env: NodeJS.ProcessEnv = process.env): Promise<number> {
+export async function runCli(
+  argv: string[],
+  io: CliIo,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<number> {
   if (argv.length === 0 || argv[0] === "help" || argv[0] === "--help" || argv[0] === "-h") {
     io.stdout(helpText());
     return argv.length === 0 ? 2 : 0;
@@ -48,7 +52,8 @@ export async function runCli(argv: string[], io: CliIo, env: NodeJS.ProcessEnv =
     io.stderr(`gardien: unknown command "${argv.slice(0, 2).join(" ")}"\n\n${helpText()}`);
     return 2;
   }
-  const { command, rest } = found;
+  const { rest } = found;
+  const command = await found.command.load();
   let opened: OpenedApp | undefined;
   try {
     let parsed: ReturnType<typeof parseArgs>;
@@ -67,9 +72,15 @@ export async function runCli(argv: string[], io: CliIo, env: NodeJS.ProcessEnv =
       return 0;
     }
     const config = loadConfig({ argv: rest, env });
-    const commandValues = Object.fromEntries(Object.entries(parsed.values).filter(([k]) => k in command.flags));
+    const commandValues = Object.fromEntries(
+      Object.entries(parsed.values).filter(([k]) => k in command.flags),
+    );
     const options = command.schema.safeParse(commandValues);
-    if (!options.success) throw validationError(issuesFromZod(options.error, "--"));
+    if (!options.success) {
+      throw validationError(
+        issuesFromZod(options.error).map((issue) => ({ ...issue, path: `--${issue.path}` })),
+      );
+    }
     let ctx: AppContext | undefined;
     const openContext = async () => {
       if (ctx) return ctx;
@@ -78,7 +89,13 @@ export async function runCli(argv: string[], io: CliIo, env: NodeJS.ProcessEnv =
       ctx = opened.ctx;
       return ctx;
     };
-    return await command.run({ options: options.data, positionals: parsed.positionals, config, io, openContext });
+    return await command.run({
+      options: options.data,
+      positionals: parsed.positionals,
+      config,
+      io,
+      openContext,
+    });
   } catch (error) {
     if (isAppError(error)) {
       io.stderr(`gardien: ${error.message}\n`);

@@ -80,6 +80,9 @@ export function loadConfig(input: ConfigSourcesInput = {}): Config {
   const result = ConfigSchema.safeParse(merged);
   if (!result.success) {
     const lines = result.error.issues.map((issue) => {
+      if (issue.code === "unrecognized_keys") {
+        return `${issue.keys.join(", ")} (from ${origin[issue.keys[0] ?? ""] ?? "config"}): unknown setting`;
+      }
       const key = formatPath(issue.path);
       const where = origin[String(issue.path[0])] ?? "default";
       return `${key} (from ${where}): ${issue.message}`;

@@ -1,7 +1,6 @@
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { Kysely, PostgresAdapter, PostgresDialect, SqliteDialect, sql } from "kysely";
-import { Migrator } from "kysely/migration";
 import pg from "pg";
 import { AppError } from "../errors/app-error.ts";
 import { MIGRATIONS } from "./migrations/index.ts";
@@ -49,6 +48,8 @@ export function openDbFromConfig(config: { databaseUrl?: string | undefined; dat
  * single connection on SQLite) and records each migration in `kysely_migration`.
  */
 export async function migrateToLatest(db: Db): Promise<string[]> {
+  if (await isUpToDate(db)) return [];
+  const { Migrator } = await import("kysely/migration");
   // Kysely looks for its own tables in every schema unless told which one: with several Gardien
   // schemas on one server (tests, or one per install) it would find another schema's lock table.
   const schema =
@@ -63,4 +64,15 @@ export async function migrateToLatest(db: Db): Promise<string[]> {
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw new AppError("INTERNAL", "database migration failed", { cause: error });
   return (results ?? []).filter((r) => r.status === "Success").map((r) => r.migrationName);
+}
+
+/** Fast path for every start after the first: all known migrations are already recorded. */
+async function isUpToDate(db: Db): Promise<boolean> {
+  try {
+    const rows = await sql<{ name: string }>`select name from kysely_migration`.execute(db);
+    const applied = new Set(rows.rows.map((r) => r.name));
+    return Object.keys(MIGRATIONS).every((name) => applied.has(name));
+  } catch {
+    return false; // no migration table yet: a new store
+  }
 }

@@ -25,11 +25,17 @@ export function sampleActivity(ref = "crm", overrides: Partial<ActivityInput> = 
       },
     ],
     dataSubjects: [{ category: "customers" }],
-    dataCategories: [{ id: "identity", category: "identity", description: { fr: "Nom, prénom", en: "Name" } }],
-    retention: { rules: [{ dataCategories: ["identity"], duration: "P3Y", from: "end_of_contract", action: "delete" }] },
+    dataCategories: [
+      { id: "identity", category: "identity", description: { fr: "Nom, prénom", en: "Name" } },
+    ],
+    retention: {
+      rules: [{ dataCategories: ["identity"], duration: "P3Y", from: "end_of_contract", action: "delete" }],
+    },
     recipients: [{ kind: "internal", name: { fr: "Service commercial", en: "Sales" } }],
     noTransferOutsideEea: true,
-    securityMeasures: [{ category: "access_control", description: { fr: "Comptes nominatifs", en: "Named accounts" } }],
+    securityMeasures: [
+      { category: "access_control", description: { fr: "Comptes nominatifs", en: "Named accounts" } },
+    ],
     ...overrides,
   };
 }

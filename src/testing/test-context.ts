@@ -4,7 +4,11 @@ import { ConfigSchema } from "../config/config.schema.ts";
 import type { DbHandle } from "../db/create-db.ts";
 import { createTestDb } from "./test-db.ts";
 
-export type TestContext = AppContext & { handle: DbHandle; close: () => Promise<void>; setNow: (iso: string) => void };
+export type TestContext = AppContext & {
+  handle: DbHandle;
+  close: () => Promise<void>;
+  setNow: (iso: string) => void;
+};
 
 /** A context over a fresh store (SQLite in memory, or its own PostgreSQL schema) with a settable clock. */
 export async function createTestContext(name = "test"): Promise<TestContext> {

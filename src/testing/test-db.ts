@@ -10,7 +10,9 @@ function announceDialect(): void {
   if (announced) return;
   announced = true;
   if (!TEST_DATABASE_URL) {
-    console.log("# TEST_DATABASE_URL is not set: store tests ran on embedded SQLite only; PostgreSQL was skipped");
+    console.log(
+      "# TEST_DATABASE_URL is not set: store tests ran on embedded SQLite only; PostgreSQL was skipped",
+    );
   }
 }
 

@@ -1,22 +1,86 @@
 import type { CliCommand } from "../cli-command.ts";
-import { auditVerifyCommand } from "./audit-verify.ts";
-import { lintCommand } from "./lint.ts";
-import { orgListCommand } from "./org-list.ts";
-import { registerExportCommand } from "./register-export.ts";
-import { registerImportCommand } from "./register-import.ts";
-import { registerSchemaCommand } from "./register-schema.ts";
-import { serveCommand } from "./serve.ts";
-import { tokenCreateCommand } from "./token-create.ts";
-import { tokenRevokeCommand } from "./token-revoke.ts";
 
-export const COMMANDS: ReadonlyArray<CliCommand> = [
-  serveCommand,
-  registerExportCommand,
-  registerImportCommand,
-  registerSchemaCommand,
-  lintCommand,
-  auditVerifyCommand,
-  tokenCreateCommand,
-  tokenRevokeCommand,
-  orgListCommand,
-] as ReadonlyArray<CliCommand>;
+/**
+ * The command table. Each command's module is loaded only when it runs: `gardien lint` in a team's CI
+ * should not pay for the HTTP server, the YAML parser or the importer.
+ */
+export type CommandEntry = {
+  path: string[];
+  usage: string;
+  summary: string;
+  load: () => Promise<CliCommand>;
+};
+
+const entry = (
+  path: string[],
+  usage: string,
+  summary: string,
+  load: () => Promise<Record<string, unknown>>,
+  name: string,
+): CommandEntry => ({ path, usage, summary, load: async () => (await load())[name] as CliCommand });
+
+export const COMMANDS: ReadonlyArray<CommandEntry> = [
+  entry(
+    ["serve"],
+    "serve [--port N] [--host H]",
+    "Start the HTTP server (API, OpenAPI document, health check)",
+    () => import("./serve.ts"),
+    "serveCommand",
+  ),
+  entry(
+    ["register", "export"],
+    "register export --org SLUG [--format yaml|json] [--output FILE]",
+    "Write an organisation's whole register as a register-as-code file",
+    () => import("./register-export.ts"),
+    "registerExportCommand",
+  ),
+  entry(
+    ["register", "import"],
+    "register import FILE [--prune] [--json]",
+    "Validate a whole register file, then write it (all or nothing)",
+    () => import("./register-import.ts"),
+    "registerImportCommand",
+  ),
+  entry(
+    ["register", "schema"],
+    "register schema",
+    "Print the JSON Schema of register-as-code files",
+    () => import("./register-schema.ts"),
+    "registerSchemaCommand",
+  ),
+  entry(
+    ["lint"],
+    "lint FILE|--org SLUG [--format text|json] [--lang fr|en]",
+    "Check a register against the GDPR; exits 1 when any error is found",
+    () => import("./lint.ts"),
+    "lintCommand",
+  ),
+  entry(
+    ["audit", "verify"],
+    "audit verify [--org SLUG] [--json]",
+    "Check the hash chain of the audit trail; exits 1 at the first broken entry",
+    () => import("./audit-verify.ts"),
+    "auditVerifyCommand",
+  ),
+  entry(
+    ["token", "create"],
+    "token create --org SLUG|--admin --name NAME",
+    "Create an API token (printed once; stored hashed)",
+    () => import("./token-create.ts"),
+    "tokenCreateCommand",
+  ),
+  entry(
+    ["token", "revoke"],
+    "token revoke TOKEN_ID",
+    "Revoke an API token",
+    () => import("./token-revoke.ts"),
+    "tokenRevokeCommand",
+  ),
+  entry(
+    ["org", "list"],
+    "org list",
+    "List the organisations of this install",
+    () => import("./org-list.ts"),
+    "orgListCommand",
+  ),
+];

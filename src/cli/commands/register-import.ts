@@ -22,7 +22,9 @@ export const registerImportCommand: CliCommand<typeof Options> = {
     io.stdout(`Organisation ${summary.organisation.slug}: ${summary.organisation.outcome}\n`);
     for (const key of ["activities", "processors", "processorRegister"] as const) {
       const c = summary[key];
-      io.stdout(`  ${key}: ${c.created} created, ${c.updated} updated, ${c.unchanged} unchanged, ${c.archived} archived\n`);
+      io.stdout(
+        `  ${key}: ${c.created} created, ${c.updated} updated, ${c.unchanged} unchanged, ${c.archived} archived\n`,
+      );
     }
     return 0;
   },

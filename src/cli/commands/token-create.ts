@@ -4,9 +4,16 @@ import { Slug } from "../../register/model/common.schema.ts";
 import type { CliCommand } from "../cli-command.ts";
 
 const Options = z
-  .object({ org: Slug.optional(), admin: z.boolean().default(false), name: z.string().trim().min(1).max(100) })
+  .object({
+    org: Slug.optional(),
+    admin: z.boolean().default(false),
+    name: z.string().trim().min(1).max(100),
+  })
   .strict()
-  .refine((o) => o.admin !== (o.org !== undefined), { message: "give either --org SLUG or --admin", path: ["org"] });
+  .refine((o) => o.admin !== (o.org !== undefined), {
+    message: "give either --org SLUG or --admin",
+    path: ["org"],
+  });
 
 export const tokenCreateCommand: CliCommand<typeof Options> = {
   path: ["token", "create"],
@@ -22,7 +29,9 @@ export const tokenCreateCommand: CliCommand<typeof Options> = {
       ...(options.admin ? { admin: true } : { orgSlug: options.org! }),
     });
     io.stdout(`${created.token}\n`);
-    io.stderr(`Token ${created.id} (${created.orgSlug ?? "admin: every organisation"}). It is shown only once.\n`);
+    io.stderr(
+      `Token ${created.id} (${created.orgSlug ?? "admin: every organisation"}). It is shown only once.\n`,
+    );
     return 0;
   },
 };

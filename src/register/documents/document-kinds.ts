@@ -1,8 +1,8 @@
 import type { z } from "zod";
 import type { OrgDocumentTable } from "../../db/schema.ts";
 import { Activity } from "../model/activity.schema.ts";
-import { ProcessorEntry } from "../model/processor-entry.schema.ts";
 import { Processor } from "../model/processor.schema.ts";
+import { ProcessorEntry } from "../model/processor-entry.schema.ts";
 
 /**
  * The register's three kinds of org-owned documents. They share one storage shape and one write path
@@ -17,7 +17,10 @@ export const DOCUMENT_KINDS = {
     entityType: "processor_entry",
     label: "processor-register entry",
   },
-} as const satisfies Record<string, { table: OrgDocumentTable; schema: z.ZodType; entityType: string; label: string }>;
+} as const satisfies Record<
+  string,
+  { table: OrgDocumentTable; schema: z.ZodType; entityType: string; label: string }
+>;
 
 export type DocumentKind = keyof typeof DOCUMENT_KINDS;
 export type DocumentOf<K extends DocumentKind> = z.output<(typeof DOCUMENT_KINDS)[K]["schema"]>;
@@ -33,6 +36,7 @@ export type StoredDocument<T> = {
 };
 
 export function kindOfEntityType(entityType: string): DocumentKind | undefined {
-  for (const [kind, def] of Object.entries(DOCUMENT_KINDS)) if (def.entityType === entityType) return kind as DocumentKind;
+  for (const [kind, def] of Object.entries(DOCUMENT_KINDS))
+    if (def.entityType === entityType) return kind as DocumentKind;
   return undefined;
 }

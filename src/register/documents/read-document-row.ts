@@ -3,7 +3,10 @@ import type { Database, OrgDocumentRow } from "../../db/schema.ts";
 import { DOCUMENT_KINDS, type DocumentKind, type DocumentOf, type StoredDocument } from "./document-kinds.ts";
 
 /** Rows are validated on the way out too: the same schema guards the API, the files and the database. */
-export function toStoredDocument<K extends DocumentKind>(kind: K, row: OrgDocumentRow): StoredDocument<DocumentOf<K>> {
+export function toStoredDocument<K extends DocumentKind>(
+  kind: K,
+  row: OrgDocumentRow,
+): StoredDocument<DocumentOf<K>> {
   const data = DOCUMENT_KINDS[kind].schema.parse(JSON.parse(row.data)) as DocumentOf<K>;
   return {
     id: row.id,

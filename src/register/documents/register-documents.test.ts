@@ -25,17 +25,35 @@ before(async () => {
 after(() => ctx.close());
 
 test("create stamps createdOn, update keeps a field-level history, restore is a new revision", async () => {
-  const created = await createDocument(ctx, { kind: "activity", orgId: orgA, body: sampleActivity("hist"), actor: "u1" });
+  const created = await createDocument(ctx, {
+    kind: "activity",
+    orgId: orgA,
+    body: sampleActivity("hist"),
+    actor: "u1",
+  });
   assert.equal(created.revision, 1);
   assert.equal(created.data.createdOn, "2026-11-24");
 
   ctx.setNow("2026-12-01T10:00:00Z");
   const changed = sampleActivity("hist");
-  changed.purposes![0]!.legalBasis = { code: "6.1.f", legitimateInterest: { fr: "Fidéliser", en: "Retain customers" } };
-  const updated = await updateDocument(ctx, { kind: "activity", orgId: orgA, ref: "hist", body: { ...changed, createdOn: "2026-11-24" }, actor: "u2" });
+  changed.purposes![0]!.legalBasis = {
+    code: "6.1.f",
+    legitimateInterest: { fr: "Fidéliser", en: "Retain customers" },
+  };
+  const updated = await updateDocument(ctx, {
+    kind: "activity",
+    orgId: orgA,
+    ref: "hist",
+    body: { ...changed, createdOn: "2026-11-24" },
+    actor: "u2",
+  });
   assert.equal(updated.document.revision, 2);
   assert.equal(updated.document.data.updatedOn, "2026-12-01", "the last-update date follows the change");
-  assert.ok(updated.diff.some((c) => c.path === "purposes[0].legalBasis.code" && c.before === "6.1.b" && c.after === "6.1.f"));
+  assert.ok(
+    updated.diff.some(
+      (c) => c.path === "purposes[0].legalBasis.code" && c.before === "6.1.b" && c.after === "6.1.f",
+    ),
+  );
 
   const history = await listHistory(ctx, { orgId: orgA, entityType: "activity", ref: "hist" });
   assert.deepEqual(
@@ -46,9 +64,18 @@ test("create stamps createdOn, update keeps a field-level history, restore is a 
     ],
   );
   const first = await getRevision(ctx, { orgId: orgA, entityType: "activity", ref: "hist", revision: 1 });
-  assert.equal((first.data as { purposes: { legalBasis: { code: string } }[] }).purposes[0]?.legalBasis.code, "6.1.b");
+  assert.equal(
+    (first.data as { purposes: { legalBasis: { code: string } }[] }).purposes[0]?.legalBasis.code,
+    "6.1.b",
+  );
 
-  const restored = await restoreRevision(ctx, { orgId: orgA, entityType: "activity", ref: "hist", revision: 1, actor: "u3" });
+  const restored = await restoreRevision(ctx, {
+    orgId: orgA,
+    entityType: "activity",
+    ref: "hist",
+    revision: 1,
+    actor: "u3",
+  });
   assert.deepEqual(restored, { revision: 3, changed: true });
   const now = await getDocument(ctx, { kind: "activity", orgId: orgA, ref: "hist" });
   assert.equal(now.data.purposes[0]?.legalBasis?.code, "6.1.b");
@@ -60,7 +87,13 @@ test("create stamps createdOn, update keeps a field-level history, restore is a 
 test("an update that changes nothing records no revision", async () => {
   await createDocument(ctx, { kind: "activity", orgId: orgA, body: sampleActivity("same"), actor: "u1" });
   const stored = await getDocument(ctx, { kind: "activity", orgId: orgA, ref: "same" });
-  const result = await updateDocument(ctx, { kind: "activity", orgId: orgA, ref: "same", body: stored.data, actor: "u1" });
+  const result = await updateDocument(ctx, {
+    kind: "activity",
+    orgId: orgA,
+    ref: "same",
+    body: stored.data,
+    actor: "u1",
+  });
   assert.equal(result.changed, false);
   assert.equal((await listHistory(ctx, { orgId: orgA, entityType: "activity", ref: "same" })).length, 1);
 });
@@ -89,13 +122,25 @@ test("a stale expected revision is refused with a conflict", async () => {
   await createDocument(ctx, { kind: "activity", orgId: orgA, body: sampleActivity("occ"), actor: "u1" });
   const body = sampleActivity("occ", { name: { fr: "Autre nom", en: "Other name" } });
   await assert.rejects(
-    updateDocument(ctx, { kind: "activity", orgId: orgA, ref: "occ", body, actor: "u1", expectedRevision: 7 }),
+    updateDocument(ctx, {
+      kind: "activity",
+      orgId: orgA,
+      ref: "occ",
+      body,
+      actor: "u1",
+      expectedRevision: 7,
+    }),
     (err: unknown) => isAppError(err) && err.code === "CONFLICT",
   );
 });
 
 test("organisations never see each other's documents, even with the same ref", async () => {
-  await createDocument(ctx, { kind: "activity", orgId: orgA, body: sampleActivity("shared-ref"), actor: "u1" });
+  await createDocument(ctx, {
+    kind: "activity",
+    orgId: orgA,
+    body: sampleActivity("shared-ref"),
+    actor: "u1",
+  });
   await createDocument(ctx, {
     kind: "activity",
     orgId: orgB,
@@ -115,11 +160,19 @@ test("organisations never see each other's documents, even with the same ref", a
 });
 
 test("archiving keeps the document, hides it from the default list, and records a revision", async () => {
-  await createDocument(ctx, { kind: "processor", orgId: orgA, body: { ref: "mailer", name: "Mailer Inc", country: "IE" }, actor: "u1" });
+  await createDocument(ctx, {
+    kind: "processor",
+    orgId: orgA,
+    body: { ref: "mailer", name: "Mailer Inc", country: "IE" },
+    actor: "u1",
+  });
   const archived = await archiveDocument(ctx, { kind: "processor", orgId: orgA, ref: "mailer", actor: "u2" });
   assert.equal(archived.document.data.status, "archived");
   assert.equal((await listDocuments(ctx, { kind: "processor", orgId: orgA })).length, 0);
-  assert.equal((await listDocuments(ctx, { kind: "processor", orgId: orgA, includeArchived: true })).length, 1);
+  assert.equal(
+    (await listDocuments(ctx, { kind: "processor", orgId: orgA, includeArchived: true })).length,
+    1,
+  );
   const history = await listHistory(ctx, { orgId: orgA, entityType: "processor", ref: "mailer" });
   assert.equal(history[0]?.action, "archive");
 });

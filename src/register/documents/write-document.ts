@@ -33,10 +33,13 @@ export async function writeDocument<K extends DocumentKind>(
   const ref = data.ref;
   const existing = await readDocumentRow(trx, kind, input.orgId, ref);
   if (input.expectedRevision !== undefined && input.expectedRevision !== (existing?.revision ?? 0)) {
-    throw conflict(`${def.label} ${ref} is at revision ${existing?.revision ?? 0}, not ${input.expectedRevision}`, {
-      ref,
-      currentRevision: existing?.revision ?? 0,
-    });
+    throw conflict(
+      `${def.label} ${ref} is at revision ${existing?.revision ?? 0}, not ${input.expectedRevision}`,
+      {
+        ref,
+        currentRevision: existing?.revision ?? 0,
+      },
+    );
   }
   const json = JSON.stringify(data);
   if (existing && existing.json === json) return { document: existing.document, changed: false, diff: [] };

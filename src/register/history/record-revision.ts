@@ -23,7 +23,10 @@ export type RecordRevisionInput = {
 };
 
 /** Every change to the register is a revision with its field-level diff, and an entry in the audit trail. */
-export async function recordRevision(trx: Transaction<Database>, input: RecordRevisionInput): Promise<FieldChange[]> {
+export async function recordRevision(
+  trx: Transaction<Database>,
+  input: RecordRevisionInput,
+): Promise<FieldChange[]> {
   const diff = diffDocuments(input.previous ?? {}, input.data);
   await trx
     .insertInto("revisions")

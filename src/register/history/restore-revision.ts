@@ -18,7 +18,11 @@ export async function restoreRevision(
   const old = await getRevision(ctx, input);
   return ctx.db.transaction().execute(async (trx) => {
     if (input.entityType === "organisation") {
-      const current = await trx.selectFrom("organisations").select("slug").where("id", "=", input.orgId).executeTakeFirst();
+      const current = await trx
+        .selectFrom("organisations")
+        .select("slug")
+        .where("id", "=", input.orgId)
+        .executeTakeFirst();
       if (!current) throw notFound("organisation", input.ref);
       const result = await writeOrganisation(trx, {
         data: parseOrThrow(Organisation, old.data),

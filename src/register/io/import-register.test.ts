@@ -18,7 +18,9 @@ function registerBody(slug = "acme") {
   return {
     gardien: 1,
     organisation: sampleOrganisation(slug),
-    processors: [{ ref: "host", name: "Hosting SAS", country: "FR", dpa: { signed: true, signedOn: "2024-01-01" } }],
+    processors: [
+      { ref: "host", name: "Hosting SAS", country: "FR", dpa: { signed: true, signedOn: "2024-01-01" } },
+    ],
     activities: [sampleActivity("crm"), sampleActivity("newsletter", { status: "draft" })],
     processorRegister: [
       {
@@ -73,7 +75,11 @@ test("an invalid file writes nothing and names every bad path", async () => {
     assert.deepEqual(paths.sort(), ["activities[2].purposes[0].legalBasis.code", "processors[0].country"]);
     return true;
   });
-  assert.deepEqual(await exportRegister(ctx, { slug: "acme" }), before, "the valid rename was not written either");
+  assert.deepEqual(
+    await exportRegister(ctx, { slug: "acme" }),
+    before,
+    "the valid rename was not written either",
+  );
 });
 
 test("a failure part-way through the transaction rolls everything back", async () => {

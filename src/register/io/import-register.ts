@@ -49,9 +49,16 @@ export async function importRegister(ctx: AppContext, input: ImportRegisterInput
       throw forbidden(`this token may not import into organisation ${file.organisation.slug}`);
     }
     if (!existing && input.allowCreate === false) {
-      throw forbidden(`organisation ${file.organisation.slug} does not exist and this caller may not create it`);
+      throw forbidden(
+        `organisation ${file.organisation.slug} does not exist and this caller may not create it`,
+      );
     }
-    const orgWrite = await writeOrganisation(trx, { data: file.organisation, author: input.actor, action: "import", now });
+    const orgWrite = await writeOrganisation(trx, {
+      data: file.organisation,
+      author: input.actor,
+      action: "import",
+      now,
+    });
     const orgId = orgWrite.organisation.id;
     const summary: ImportSummary = {
       organisation: {
@@ -67,15 +74,20 @@ export async function importRegister(ctx: AppContext, input: ImportRegisterInput
       const counts = summary[section];
       const table = DOCUMENT_KINDS[kind].table;
       const before = new Map(
-        (await trx.selectFrom(table).select(["ref", "status"]).where("org_id", "=", orgId).execute()).map((r) => [
-          r.ref,
-          r.status,
-        ]),
+        (await trx.selectFrom(table).select(["ref", "status"]).where("org_id", "=", orgId).execute()).map(
+          (r) => [r.ref, r.status],
+        ),
       );
       const inFile = new Set<string>();
       for (const data of file[section]) {
         inFile.add(data.ref);
-        const result = await writeDocument(trx, kind, { orgId, data: data as never, author: input.actor, action: "import", now });
+        const result = await writeDocument(trx, kind, {
+          orgId,
+          data: data as never,
+          author: input.actor,
+          action: "import",
+          now,
+        });
         if (!result.changed) counts.unchanged++;
         else if (before.has(data.ref)) counts.updated++;
         else counts.created++;

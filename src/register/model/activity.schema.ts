@@ -113,6 +113,7 @@ export const Recipient = z
     country: CountryCode.optional(),
     /** The party keeps no copy (e.g. an AI model called in memory). It still receives data. */
     noRetention: z.boolean().optional(),
+    note: I18nText.optional(),
   })
   .strict();
 export type Recipient = z.infer<typeof Recipient>;

@@ -71,6 +71,8 @@ export const Contact = z
     phone: Phone.optional(),
     url: Url.optional(),
     address: PostalAddress.optional(),
+    /** How to use this contact when no address says it all ("via the support chat", "by post only"). */
+    instructions: I18nText.optional(),
   })
   .strict();
 export type Contact = z.infer<typeof Contact>;

@@ -4,7 +4,7 @@ import { isValidSiren, isValidSiret } from "./identifiers.ts";
 
 export const Dpo = z
   .object({
-    kind: z.enum(["internal", "external"]),
+    kind: z.enum(["internal", "external"]).optional(),
     designated: z
       .boolean()
       .default(true)

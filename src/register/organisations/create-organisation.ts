@@ -11,9 +11,18 @@ export async function createOrganisation(
 ): Promise<StoredOrganisation> {
   const data = parseOrThrow(Organisation, input.body);
   return ctx.db.transaction().execute(async (trx) => {
-    const taken = await trx.selectFrom("organisations").select("id").where("slug", "=", data.slug).executeTakeFirst();
+    const taken = await trx
+      .selectFrom("organisations")
+      .select("id")
+      .where("slug", "=", data.slug)
+      .executeTakeFirst();
     if (taken) throw conflict(`organisation ${data.slug} already exists`, { slug: data.slug });
-    const result = await writeOrganisation(trx, { data, author: input.actor, action: "create", now: ctx.now() });
+    const result = await writeOrganisation(trx, {
+      data,
+      author: input.actor,
+      action: "create",
+      now: ctx.now(),
+    });
     return result.organisation;
   });
 }

@@ -4,7 +4,10 @@ import type { Database } from "../../db/schema.ts";
 import { notFound } from "../../errors/app-error.ts";
 import { type StoredOrganisation, toStoredOrganisation } from "./organisation-record.ts";
 
-export async function findOrganisation(db: Kysely<Database>, slug: string): Promise<StoredOrganisation | undefined> {
+export async function findOrganisation(
+  db: Kysely<Database>,
+  slug: string,
+): Promise<StoredOrganisation | undefined> {
   const row = await db.selectFrom("organisations").selectAll().where("slug", "=", slug).executeTakeFirst();
   return row ? toStoredOrganisation(row) : undefined;
 }

@@ -11,7 +11,11 @@ export async function updateOrganisation(
 ) {
   const data = parseOrThrow(Organisation, input.body);
   return ctx.db.transaction().execute(async (trx) => {
-    const row = await trx.selectFrom("organisations").select("id").where("slug", "=", input.slug).executeTakeFirst();
+    const row = await trx
+      .selectFrom("organisations")
+      .select("id")
+      .where("slug", "=", input.slug)
+      .executeTakeFirst();
     if (!row) throw notFound("organisation", input.slug);
     return writeOrganisation(trx, {
       data,

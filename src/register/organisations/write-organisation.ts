@@ -27,10 +27,16 @@ export async function writeOrganisation(
   const slug = input.currentSlug ?? data.slug;
   const row = await trx.selectFrom("organisations").selectAll().where("slug", "=", slug).executeTakeFirst();
   if (input.expectedRevision !== undefined && input.expectedRevision !== Number(row?.revision ?? 0)) {
-    throw conflict(`organisation ${slug} is at revision ${row?.revision ?? 0}, not ${input.expectedRevision}`);
+    throw conflict(
+      `organisation ${slug} is at revision ${row?.revision ?? 0}, not ${input.expectedRevision}`,
+    );
   }
   if (row && data.slug !== row.slug) {
-    const taken = await trx.selectFrom("organisations").select("id").where("slug", "=", data.slug).executeTakeFirst();
+    const taken = await trx
+      .selectFrom("organisations")
+      .select("id")
+      .where("slug", "=", data.slug)
+      .executeTakeFirst();
     if (taken) throw conflict(`organisation slug ${data.slug} is taken`, { slug: data.slug });
   }
   const json = JSON.stringify(data);
@@ -50,7 +56,15 @@ export async function writeOrganisation(
   } else {
     await trx
       .insertInto("organisations")
-      .values({ id, slug: data.slug, data: json, revision, archived_at: null, created_at: at, updated_at: at })
+      .values({
+        id,
+        slug: data.slug,
+        data: json,
+        revision,
+        archived_at: null,
+        created_at: at,
+        updated_at: at,
+      })
       .execute();
   }
   const previous = row ? JSON.parse(row.data) : undefined;
@@ -67,6 +81,10 @@ export async function writeOrganisation(
     now: input.now,
     ...(input.restoredFrom !== undefined ? { restoredFrom: input.restoredFrom } : {}),
   });
-  const stored = await trx.selectFrom("organisations").selectAll().where("id", "=", id).executeTakeFirstOrThrow();
+  const stored = await trx
+    .selectFrom("organisations")
+    .selectAll()
+    .where("id", "=", id)
+    .executeTakeFirstOrThrow();
   return { organisation: toStoredOrganisation(stored), changed: true, diff };
 }

@@ -1,0 +1,58 @@
+import assert from "node:assert/strict";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { test } from "node:test";
+import { isAppError } from "../errors/app-error.ts";
+import { loadConfig } from "./load-config.ts";
+
+function dirWithConfig(content?: string, name = "gardien.config.json"): string {
+  const dir = mkdtempSync(join(tmpdir(), "gardien-config-"));
+  if (content !== undefined) writeFileSync(join(dir, name), content);
+  return dir;
+}
+
+test("defaults apply when nothing is set, and the result is frozen", () => {
+  const cwd = dirWithConfig();
+  const config = loadConfig({ argv: [], env: {}, cwd });
+  assert.equal(config.port, 3000);
+  assert.equal(config.dataDir, join(cwd, "data"));
+  assert.equal(config.databaseUrl, undefined);
+  assert.ok(Object.isFrozen(config));
+  assert.throws(() => {
+    (config as { port: number }).port = 1;
+  }, TypeError);
+});
+
+test("a flag beats the environment, which beats the file", () => {
+  const cwd = dirWithConfig(JSON.stringify({ port: 4000, logLevel: "warn", dataDir: "/tmp/from-file" }));
+  const config = loadConfig({ argv: ["--port", "5000"], env: { PORT: "4500", LOG_LEVEL: "debug" }, cwd });
+  assert.equal(config.port, 5000);
+  assert.equal(config.logLevel, "debug");
+  assert.equal(config.dataDir, "/tmp/from-file");
+  assert.equal(loadConfig({ argv: ["--port=5001"], env: {}, cwd }).port, 5001);
+});
+
+test("a YAML config file named by GARDIEN_CONFIG is read", () => {
+  const cwd = dirWithConfig("port: 4100\nloadDemo: false\n", "custom.yaml");
+  const config = loadConfig({ argv: [], env: { GARDIEN_CONFIG: "custom.yaml" }, cwd });
+  assert.equal(config.port, 4100);
+  assert.equal(config.loadDemo, false);
+});
+
+test("an invalid value stops the start with a message naming the setting and its source", () => {
+  const cwd = dirWithConfig();
+  assert.throws(
+    () => loadConfig({ argv: [], env: { PORT: "seventy" }, cwd }),
+    (err: unknown) =>
+      isAppError(err) &&
+      err.code === "CONFIG_INVALID" &&
+      /port \(from environment variable PORT\)/.test(err.message),
+  );
+  assert.throws(
+    () => loadConfig({ argv: [], env: { DATABASE_URL: "mysql://x" }, cwd }),
+    (err: unknown) => isAppError(err) && /databaseUrl/.test(err.message) && !/mysql:\/\/x/.test(err.message),
+  );
+  const bad = dirWithConfig(JSON.stringify({ prot: 1 }));
+  assert.throws(() => loadConfig({ argv: [], env: {}, cwd: bad }), /config file/);
+});

@@ -1,0 +1,40 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import pg from "pg";
+import { TEST_DATABASE_URL } from "./test-db.ts";
+
+/**
+ * Environment variables that point a whole Gardien process (CLI or server) at a fresh store: a temp
+ * data dir for SQLite, or — when TEST_DATABASE_URL is set — a new PostgreSQL schema selected through
+ * the connection string's `options`.
+ */
+export async function createTestStoreEnv(
+  name: string,
+): Promise<{ env: Record<string, string>; cleanup: () => Promise<void> }> {
+  const dataDir = mkdtempSync(join(tmpdir(), `gardien-${name}-`));
+  const env: Record<string, string> = { GARDIEN_DATA_DIR: dataDir, LOG_LEVEL: "silent" };
+  let schema: string | undefined;
+  if (TEST_DATABASE_URL) {
+    schema = `cli_${name.replace(/[^a-z0-9]/gi, "_").toLowerCase()}_${Date.now().toString(36)}`;
+    const client = new pg.Client({ connectionString: TEST_DATABASE_URL });
+    await client.connect();
+    await client.query(`CREATE SCHEMA ${schema}`);
+    await client.end();
+    const url = new URL(TEST_DATABASE_URL);
+    url.searchParams.set("options", `-c search_path=${schema}`);
+    env.DATABASE_URL = url.toString();
+  }
+  return {
+    env,
+    cleanup: async () => {
+      rmSync(dataDir, { recursive: true, force: true });
+      if (schema && TEST_DATABASE_URL) {
+        const client = new pg.Client({ connectionString: TEST_DATABASE_URL });
+        await client.connect();
+        await client.query(`DROP SCHEMA ${schema} CASCADE`);
+        await client.end();
+      }
+    },
+  };
+}
