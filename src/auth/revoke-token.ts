@@ -1,6 +1,7 @@
 import type { Actor, AppContext } from "../app/app-context.ts";
 import { appendAudit, SYSTEM_CHAIN } from "../audit/append-audit.ts";
 import { notFound } from "../errors/app-error.ts";
+import { forgetAuthenticatedTokens } from "./authenticate-token.ts";
 
 export async function revokeToken(ctx: AppContext, input: { id: string; actor: Actor }): Promise<void> {
   const now = ctx.now();
@@ -29,4 +30,5 @@ export async function revokeToken(ctx: AppContext, input: { id: string; actor: A
       now,
     );
   });
+  forgetAuthenticatedTokens();
 }

@@ -35,6 +35,8 @@ class NodeSqliteStatement implements SqliteStatement {
   }
 }
 
+const STATEMENT_CACHE_SIZE = 500;
+
 /** Adapts Node's built-in `node:sqlite` to the better-sqlite3 shape that Kysely's SqliteDialect drives. */
 export function openNodeSqlite(path: string): SqliteDatabase {
   const db = new DatabaseSync(path);
@@ -42,8 +44,22 @@ export function openNodeSqlite(path: string): SqliteDatabase {
   db.exec("PRAGMA foreign_keys = ON");
   db.exec("PRAGMA busy_timeout = 5000");
   db.exec("PRAGMA synchronous = NORMAL");
+  // Kysely prepares every query anew; compiling SQL is a large share of a small read, and Gardien
+  // issues the same few statements over and over. Statements are reusable on one connection.
+  const cache = new Map<string, NodeSqliteStatement>();
   return {
-    prepare: (sql: string) => new NodeSqliteStatement(db.prepare(sql)),
-    close: () => db.close(),
+    prepare: (sql: string) => {
+      let statement = cache.get(sql);
+      if (!statement) {
+        statement = new NodeSqliteStatement(db.prepare(sql));
+        if (cache.size >= STATEMENT_CACHE_SIZE) cache.delete(cache.keys().next().value as string);
+        cache.set(sql, statement);
+      }
+      return statement;
+    },
+    close: () => {
+      cache.clear();
+      db.close();
+    },
   };
 }

@@ -44,9 +44,24 @@ export function validationError(issues: ValidationIssue[], message?: string): Ap
   });
 }
 
+// French names of the things a lookup can miss, so that the French message is French throughout.
+const FRENCH_NAMES: Readonly<Record<string, string>> = {
+  organisation: "organisation",
+  activity: "activité",
+  processor: "sous-traitant",
+  "processor-register entry": "entrée du registre des sous-traitants",
+  revision: "révision",
+  token: "jeton",
+  "entity type": "type d'entité",
+};
+
+/** `key` is a ref, slug or id chosen by users of Gardien for their register: never personal data. */
 export function notFound(what: string, key: string): AppError {
   return new AppError("NOT_FOUND", `${what} not found: ${key}`, {
-    userMessage: { fr: `Introuvable : ${what} ${key}`, en: `Not found: ${what} ${key}` },
+    userMessage: {
+      fr: `Introuvable : ${FRENCH_NAMES[what] ?? what} « ${key} »`,
+      en: `Not found: ${what} "${key}"`,
+    },
     details: { entity: what, key },
   });
 }

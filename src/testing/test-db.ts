@@ -16,6 +16,57 @@ function announceDialect(): void {
   }
 }
 
+// Kysely's migrator introspects tables across every schema of the database; a test dropping its schema
+// at that moment makes the catalogue query fail. Creating, migrating and dropping test schemas therefore
+// take one advisory lock, shared by every test process.
+const SCHEMA_LOCK = 7_270_001;
+
+export async function withSchemaLock<T>(work: () => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: TEST_DATABASE_URL });
+  await client.connect();
+  try {
+    await client.query("select pg_advisory_lock($1)", [SCHEMA_LOCK]);
+    return await work();
+  } finally {
+    await client.query("select pg_advisory_unlock($1)", [SCHEMA_LOCK]).catch(() => undefined);
+    await client.end();
+  }
+}
+
+/** Creates and migrates a fresh schema under the lock. */
+export async function createMigratedSchema(name: string): Promise<string> {
+  const digest = createHash("sha256").update(name).digest("hex").slice(0, 8);
+  const schema = `t_${digest}_${randomBytes(4).toString("hex")}`;
+  await withSchemaLock(async () => {
+    const admin = new pg.Client({ connectionString: TEST_DATABASE_URL });
+    await admin.connect();
+    try {
+      await admin.query(`CREATE SCHEMA ${schema}`);
+    } finally {
+      await admin.end();
+    }
+    const handle = openDb({ kind: "postgres", url: TEST_DATABASE_URL!, schema, poolSize: 1 });
+    try {
+      await migrateToLatest(handle.db);
+    } finally {
+      await handle.close();
+    }
+  });
+  return schema;
+}
+
+export async function dropSchema(schema: string): Promise<void> {
+  await withSchemaLock(async () => {
+    const admin = new pg.Client({ connectionString: TEST_DATABASE_URL });
+    await admin.connect();
+    try {
+      await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+    } finally {
+      await admin.end();
+    }
+  });
+}
+
 /**
  * A migrated, empty store for one test. On PostgreSQL each test gets its own schema, named after the
  * test, so tests never see each other's rows and can run in parallel; it is dropped on close.
@@ -27,28 +78,13 @@ export async function createTestDb(name = "test"): Promise<DbHandle> {
     await migrateToLatest(handle.db);
     return handle;
   }
-  const digest = createHash("sha256").update(name).digest("hex").slice(0, 8);
-  const schema = `t_${digest}_${randomBytes(4).toString("hex")}`;
-  const admin = new pg.Client({ connectionString: TEST_DATABASE_URL });
-  await admin.connect();
-  try {
-    await admin.query(`CREATE SCHEMA ${schema}`);
-  } finally {
-    await admin.end();
-  }
+  const schema = await createMigratedSchema(name);
   const handle = openDb({ kind: "postgres", url: TEST_DATABASE_URL, schema, poolSize: 4 });
-  await migrateToLatest(handle.db);
   return {
     ...handle,
     close: async () => {
       await handle.close();
-      const cleanup = new pg.Client({ connectionString: TEST_DATABASE_URL });
-      await cleanup.connect();
-      try {
-        await cleanup.query(`DROP SCHEMA ${schema} CASCADE`);
-      } finally {
-        await cleanup.end();
-      }
+      await dropSchema(schema);
     },
   };
 }

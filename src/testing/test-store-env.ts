@@ -1,8 +1,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import pg from "pg";
-import { TEST_DATABASE_URL } from "./test-db.ts";
+import { createMigratedSchema, dropSchema, TEST_DATABASE_URL } from "./test-db.ts";
 
 /**
  * Environment variables that point a whole Gardien process (CLI or server) at a fresh store: a temp
@@ -16,11 +15,8 @@ export async function createTestStoreEnv(
   const env: Record<string, string> = { GARDIEN_DATA_DIR: dataDir, LOG_LEVEL: "silent" };
   let schema: string | undefined;
   if (TEST_DATABASE_URL) {
-    schema = `cli_${name.replace(/[^a-z0-9]/gi, "_").toLowerCase()}_${Date.now().toString(36)}`;
-    const client = new pg.Client({ connectionString: TEST_DATABASE_URL });
-    await client.connect();
-    await client.query(`CREATE SCHEMA ${schema}`);
-    await client.end();
+    // Migrated here, under the schema lock, so the process under test finds it up to date.
+    schema = await createMigratedSchema(`cli-${name}`);
     const url = new URL(TEST_DATABASE_URL);
     url.searchParams.set("options", `-c search_path=${schema}`);
     env.DATABASE_URL = url.toString();
@@ -29,12 +25,7 @@ export async function createTestStoreEnv(
     env,
     cleanup: async () => {
       rmSync(dataDir, { recursive: true, force: true });
-      if (schema && TEST_DATABASE_URL) {
-        const client = new pg.Client({ connectionString: TEST_DATABASE_URL });
-        await client.connect();
-        await client.query(`DROP SCHEMA ${schema} CASCADE`);
-        await client.end();
-      }
+      if (schema) await dropSchema(schema);
     },
   };
 }

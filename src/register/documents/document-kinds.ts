@@ -31,6 +31,8 @@ export type StoredDocument<T> = {
   ref: string;
   revision: number;
   data: T;
+  /** The stored, validated JSON text of `data`: lets a response reuse it instead of serialising again. */
+  json: string;
   createdAt: string;
   updatedAt: string;
 };

@@ -5,6 +5,7 @@ import { todayIso } from "../today-iso.ts";
 import { DOCUMENT_KINDS, type DocumentKind, type DocumentOf } from "./document-kinds.ts";
 import { readDocumentRow } from "./read-document-row.ts";
 import { type WriteResult, writeDocument } from "./write-document.ts";
+import { inWriteTransaction } from "./write-transaction.ts";
 
 export type UpdateDocumentInput<K extends DocumentKind> = {
   kind: K;
@@ -30,22 +31,26 @@ export async function updateDocument<K extends DocumentKind>(
   if (data.ref !== input.ref) {
     throw validationError([{ path: "ref", rule: "immutable", message: `must stay "${input.ref}"` }]);
   }
-  return ctx.db.transaction().execute(async (trx) => {
-    const existing = await readDocumentRow(trx, input.kind, input.orgId, input.ref);
-    if (!existing) throw notFound(def.label, input.ref);
-    const before = existing.document.data as { updatedOn?: string };
-    const next = data as { updatedOn?: string };
-    if ("updatedOn" in def.schema.shape && next.updatedOn === before.updatedOn) {
-      const probe = { ...data, updatedOn: before.updatedOn };
-      if (JSON.stringify(probe) !== existing.json) next.updatedOn = todayIso(ctx.now());
-    }
-    return writeDocument(trx, input.kind, {
-      orgId: input.orgId,
-      data,
-      author: input.actor,
-      action: "update",
-      now: ctx.now(),
-      ...(input.expectedRevision !== undefined ? { expectedRevision: input.expectedRevision } : {}),
-    });
-  });
+  return inWriteTransaction(
+    ctx,
+    () => input.orgId,
+    async (trx) => {
+      const existing = await readDocumentRow(trx, input.kind, input.orgId, input.ref);
+      if (!existing) throw notFound(def.label, input.ref);
+      const before = existing.document.data as { updatedOn?: string };
+      const next = data as { updatedOn?: string };
+      if ("updatedOn" in def.schema.shape && next.updatedOn === before.updatedOn) {
+        const probe = { ...data, updatedOn: before.updatedOn };
+        if (JSON.stringify(probe) !== existing.json) next.updatedOn = todayIso(ctx.now());
+      }
+      return writeDocument(trx, input.kind, {
+        orgId: input.orgId,
+        data,
+        author: input.actor,
+        action: "update",
+        now: ctx.now(),
+        ...(input.expectedRevision !== undefined ? { expectedRevision: input.expectedRevision } : {}),
+      });
+    },
+  );
 }

@@ -6,6 +6,7 @@ import { conflict } from "../../errors/app-error.ts";
 import type { FieldChange } from "../history/diff-documents.ts";
 import { type RevisionAction, recordRevision } from "../history/record-revision.ts";
 import { DOCUMENT_KINDS, type DocumentKind, type DocumentOf, type StoredDocument } from "./document-kinds.ts";
+import { invalidateOrganisationDocuments } from "./document-read-cache.ts";
 import { readDocumentRow } from "./read-document-row.ts";
 
 export type WriteResult<T> = { document: StoredDocument<T>; changed: boolean; diff: FieldChange[] };
@@ -44,6 +45,7 @@ export async function writeDocument<K extends DocumentKind>(
   const json = JSON.stringify(data);
   if (existing && existing.json === json) return { document: existing.document, changed: false, diff: [] };
 
+  invalidateOrganisationDocuments(input.orgId);
   const at = input.now.toISOString();
   const revision = (existing?.revision ?? 0) + 1;
   const id = existing?.document.id ?? randomUUID();
@@ -80,6 +82,7 @@ export async function writeDocument<K extends DocumentKind>(
       ref,
       revision,
       data,
+      json,
       createdAt: existing?.document.createdAt ?? at,
       updatedAt: at,
     },

@@ -26,7 +26,15 @@ export function parseRegisterText(text: string, format: RegisterFormat): Registe
     try {
       raw = JSON.parse(text);
     } catch (cause) {
-      throw validationError([{ path: "", rule: "json_syntax", message: (cause as Error).message }]);
+      // JSON.parse quotes the text around the error, which may be personal data: give the position only.
+      const position = /position (\d+)/.exec((cause as Error).message)?.[1];
+      throw validationError([
+        {
+          path: "",
+          rule: "json_syntax",
+          message: `not valid JSON${position ? ` (at character ${position})` : ""}`,
+        },
+      ]);
     }
   } else {
     // prettyErrors fills in line positions; only the line and the error code are reported, never the text.

@@ -1,12 +1,14 @@
 import { randomUUID } from "node:crypto";
 import type { Transaction } from "kysely";
 import type { Actor } from "../../app/app-context.ts";
+import { forgetAuthenticatedTokens } from "../../auth/authenticate-token.ts";
 import type { Database } from "../../db/schema.ts";
 import { conflict } from "../../errors/app-error.ts";
 import type { FieldChange } from "../history/diff-documents.ts";
 import { type RevisionAction, recordRevision } from "../history/record-revision.ts";
 import { Organisation } from "../model/organisation.schema.ts";
 import { type StoredOrganisation, toStoredOrganisation } from "./organisation-record.ts";
+import { forgetResolvedOrganisations } from "./resolve-organisation.ts";
 
 /** The organisation's counterpart of writeDocument: row, revision and audit entry in one transaction. */
 export async function writeOrganisation(
@@ -45,6 +47,8 @@ export async function writeOrganisation(
   if (row && row.data === json && row.archived_at === archivedAt) {
     return { organisation: toStoredOrganisation(row), changed: false, diff: [] };
   }
+  forgetResolvedOrganisations();
+  forgetAuthenticatedTokens();
   const id = row?.id ?? randomUUID();
   const revision = Number(row?.revision ?? 0) + 1;
   if (row) {

@@ -1,0 +1,95 @@
+import { randomUUID } from "node:crypto";
+import fastifySwagger from "@fastify/swagger";
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from "fastify";
+import {
+  createJsonSchemaTransform,
+  createJsonSchemaTransformObject,
+  type FastifyPluginAsyncZod,
+  validatorCompiler,
+} from "fastify-type-provider-zod";
+import type { AppContext } from "../app/app-context.ts";
+import { apiSchemaRegistry, apiSerializerCompiler } from "./api-schemas.ts";
+import { requireToken } from "./auth.ts";
+import { installErrorHandling } from "./error-handler.ts";
+import { registerDocumentRoutes } from "./routes/documents.ts";
+import { lintRoutes } from "./routes/lint.ts";
+import { metaRoutes } from "./routes/meta.ts";
+import { organisationRoutes } from "./routes/organisations.ts";
+import { registerIoRoutes } from "./routes/register-io.ts";
+
+/** Fastify's default, stated so the 413 message and the OpenAPI description agree with the code. */
+export const BODY_LIMIT = 1024 * 1024;
+
+const API_VERSION = "0.1.0";
+
+/** Every route of /api/v1 except the register schema: they all need a token (see auth.ts). */
+const apiV1: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
+  requireToken(app, ctx);
+  await app.register(organisationRoutes, { ctx });
+  registerDocumentRoutes(app, ctx, {
+    kind: "activity",
+    segment: "activities",
+    tag: "activities",
+    label: "an activity",
+  });
+  registerDocumentRoutes(app, ctx, {
+    kind: "processor",
+    segment: "processors",
+    tag: "processors",
+    label: "a processor",
+  });
+  registerDocumentRoutes(app, ctx, {
+    kind: "processorEntry",
+    segment: "processor-register",
+    tag: "processor register",
+    label: "an entry of the processor register",
+  });
+  await app.register(lintRoutes, { ctx });
+  await app.register(registerIoRoutes, { ctx });
+};
+
+/**
+ * The HTTP API over the register operations. Returns the instance without listening: the CLI's
+ * `serve` listens, tests use `inject()`. Request bodies are never logged (the logger is the app's
+ * pino instance, whose request serializer keeps method, url and ids only).
+ *
+ * @example
+ * const app = await buildServer(ctx);
+ * await app.listen({ host: ctx.config.host, port: ctx.config.port });
+ */
+export async function buildServer(ctx: AppContext): Promise<FastifyInstance> {
+  const app = Fastify({
+    loggerInstance: ctx.log as FastifyBaseLogger,
+    genReqId: () => randomUUID(),
+    bodyLimit: BODY_LIMIT,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(apiSerializerCompiler);
+  installErrorHandling(app);
+  app.addHook("onRequest", (request, reply, done) => {
+    reply.header("x-request-id", request.id);
+    done();
+  });
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: "3.1.0",
+      info: {
+        title: "Gardien API",
+        version: API_VERSION,
+        description:
+          "GDPR Art. 30 register of processing activities. Errors are `{code, message, details, requestId}`; " +
+          `request bodies are limited to ${BODY_LIMIT} bytes (register import: more).`,
+      },
+      components: {
+        securitySchemes: { bearerAuth: { type: "http", scheme: "bearer", description: "gdn_… API token" } },
+      },
+    },
+    transform: createJsonSchemaTransform({ schemaRegistry: apiSchemaRegistry }),
+    transformObject: createJsonSchemaTransformObject({ schemaRegistry: apiSchemaRegistry }),
+  });
+
+  await app.register(metaRoutes, { ctx });
+  await app.register(apiV1, { ctx, prefix: "/api/v1" });
+  return app;
+}
