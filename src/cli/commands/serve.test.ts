@@ -13,7 +13,9 @@ before(async () => {
 after(() => cleanup());
 
 /** What `npm start` runs, as a real process on a real port: demo loaded, health, OpenAPI, a clean stop. */
-test("serve starts on the configured port with the demo organisations and stops on SIGTERM", async () => {
+test("serve starts on the configured port with the demo organisations and stops on SIGTERM", {
+  timeout: 60_000,
+}, async () => {
   const root = join(import.meta.dirname, "../../..");
   const child = spawn(
     process.execPath,
@@ -36,7 +38,12 @@ test("serve starts on the configured port with the demo organisations and stops 
           resolve(m[1]!);
         }
       });
-      child.once("exit", (code) => reject(new Error(`server exited with ${code}`)));
+      let errors = "";
+      child.stderr.setEncoding("utf8");
+      child.stderr.on("data", (chunk: string) => {
+        errors += chunk;
+      });
+      child.once("exit", (code) => reject(new Error(`server exited with ${code}: ${errors}`)));
     });
     const health = await fetch(`${url}/healthz`);
     assert.equal(health.status, 200);
@@ -50,8 +57,11 @@ test("serve starts on the configured port with the demo organisations and stops 
     const orgs = await fetch(`${url}/api/v1/organisations`);
     assert.equal(orgs.status, 401, "the register is not readable without a token");
   } finally {
-    child.kill("SIGTERM");
-    const [code] = await once(child, "exit");
-    assert.equal(code, 0, "a clean stop on SIGTERM");
+    if (child.exitCode === null && child.signalCode === null) {
+      const exited = once(child, "exit");
+      child.kill("SIGTERM");
+      const [code] = await exited;
+      assert.equal(code, 0, "a clean stop on SIGTERM");
+    }
   }
 });
