@@ -202,6 +202,13 @@ export const Activity = z
     dpia: Dpia.default({ criteria: [], status: "not_screened" }),
     /** Channels data subjects of this activity use, beyond the organisation's rights contact. */
     notes: I18nText.optional(),
+    /**
+     * Added for generated documents (optional): the wording of the short information notice shown where data is
+     * collected (a form, an e-mail signature; Art. 13 first layer). `purpose` is the one-sentence purpose; when
+     * unset the notice uses the main purpose. `doNotSend` says what people should not send; when unset the notice
+     * says nothing of it rather than invent a restriction.
+     */
+    notice: z.object({ purpose: I18nText.optional(), doNotSend: I18nText.optional() }).strict().optional(),
   })
   .strict();
 export type Activity = z.infer<typeof Activity>;

@@ -62,6 +62,12 @@ export const Organisation = z
       .default(["controller"]),
     supervisoryAuthority: Contact.optional(),
     privacyPolicyUrl: Url.optional(),
+    /**
+     * Added for generated documents (optional): how people are told of changes to the privacy policy, e.g. "we
+     * will e-mail you when a change affects your rights". The policy's "changes" section quotes it; the register
+     * had no other place for this commitment.
+     */
+    privacyPolicyChanges: I18nText.optional(),
     settings: z
       .object({
         /** Alsace-Moselle adds Good Friday and 26 December to the public holidays (deadline computation). */
