@@ -56,6 +56,13 @@ export const COMMANDS: ReadonlyArray<CommandEntry> = [
     "lintCommand",
   ),
   entry(
+    ["doc", "render"],
+    "doc render --org SLUG --doc register|sheet|processor-register|privacy|notice [--activity REF] [--notice short|long] [--lang fr|en] [--format html|md|json|jsonld]",
+    "Generate a document from the register (public register, CNIL sheet, processor register, policy, notice)",
+    () => import("./doc-render.ts"),
+    "docRenderCommand",
+  ),
+  entry(
     ["audit", "verify"],
     "audit verify [--org SLUG] [--json]",
     "Check the hash chain of the audit trail; exits 1 at the first broken entry",
