@@ -1,3 +1,4 @@
+import type { Logger } from "pino";
 import type { Config } from "../config/config.schema.ts";
 import { type DbHandle, migrateToLatest, openDbFromConfig } from "../db/create-db.ts";
 import type { AppContext } from "./app-context.ts";
@@ -12,11 +13,16 @@ export async function openApp(
 ): Promise<OpenedApp> {
   const handle = options.handle ?? openDbFromConfig(config);
   await migrateToLatest(handle.db);
+  // The logger (pino) is created on first use: most CLI commands never log, and start time matters to them.
+  let log: Logger | undefined;
   const ctx: AppContext = Object.freeze({
     config,
     db: handle.db,
     dialect: handle.dialect,
-    log: createLogger(config.logLevel),
+    get log() {
+      log ??= createLogger(config.logLevel);
+      return log;
+    },
     now: () => new Date(),
   });
   if (options.loadDemo ?? config.loadDemo) {

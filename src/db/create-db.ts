@@ -1,7 +1,7 @@
 import { mkdirSync } from "node:fs";
+import { createRequire } from "node:module";
 import { join } from "node:path";
 import { Kysely, PostgresAdapter, PostgresDialect, SqliteDialect, sql } from "kysely";
-import pg from "pg";
 import { AppError } from "../errors/app-error.ts";
 import { MIGRATIONS } from "./migrations/index.ts";
 import { openNodeSqlite } from "./node-sqlite-database.ts";
@@ -12,12 +12,21 @@ export type DbDialect = "sqlite" | "postgres";
 
 export type DbHandle = { db: Db; dialect: DbDialect; close: () => Promise<void> };
 
+// pg is loaded only for PostgreSQL stores, so the embedded store (and `gardien lint`) starts without it.
+const require = createRequire(import.meta.url);
+let pgModule: typeof import("pg") | undefined;
+function loadPg(): typeof import("pg") {
+  if (!pgModule) {
+    pgModule = require("pg") as typeof import("pg");
+    // int8 (counts) come back as strings by default; every int8 of ours fits a JS number.
+    pgModule.types.setTypeParser(20, (v) => Number.parseInt(v, 10));
+  }
+  return pgModule;
+}
+
 export type OpenDbOptions =
   | { kind: "sqlite"; path: string }
   | { kind: "postgres"; url: string; schema?: string; poolSize?: number };
-
-// Numeric columns come back from pg as strings for bigint (int8); ours are int4, but counts are int8.
-pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10));
 
 export function openDb(options: OpenDbOptions): DbHandle {
   if (options.kind === "sqlite") {
@@ -26,7 +35,7 @@ export function openDb(options: OpenDbOptions): DbHandle {
     });
     return { db, dialect: "sqlite", close: () => db.destroy() };
   }
-  const pool = new pg.Pool({
+  const pool = new (loadPg().Pool)({
     connectionString: options.url,
     max: options.poolSize ?? 10,
     // A per-test (or per-tenant-install) schema is selected at connection time so every query lands in it.

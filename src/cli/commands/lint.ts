@@ -5,7 +5,6 @@ import { lintRegister } from "../../lint/lint-register.ts";
 import { exportRegister } from "../../register/io/export-register.ts";
 import { Slug } from "../../register/model/common.schema.ts";
 import type { CliCommand } from "../cli-command.ts";
-import { readRegisterFile } from "./read-register-file.ts";
 
 const Options = z
   .object({
@@ -27,7 +26,7 @@ export const lintCommand: CliCommand<typeof Options> = {
     }
     const register = options.org
       ? await exportRegister(await openContext(), { slug: options.org })
-      : readRegisterFile(positionals[0]);
+      : (await import("./read-register-file.ts")).readRegisterFile(positionals[0]);
     const findings = lintRegister(register, { lang: options.lang });
     io.stdout(formatFindings(findings, { format: options.format, lang: options.lang }));
     return findings.some((f) => f.severity === "error") ? 1 : 0;
