@@ -19,6 +19,20 @@ export const ConfigSchema = z
     loadDemo: bool.default(true),
     /** Public base URL used in links sent by e-mail and in published documents. */
     publicUrl: z.url().optional(),
+    /**
+     * 32-byte key (base64) that encrypts personal data at rest (subscribers, requesters). When unset, a key
+     * is generated on first start into <dataDir>/secret.key (mode 0600).
+     */
+    secretKey: z
+      .string()
+      .refine((v) => Buffer.from(v, "base64").length === 32, "must be 32 bytes, base64-encoded (openssl rand -base64 32)")
+      .optional(),
+    /** SMTP server for outgoing mail, e.g. smtp://user:pass@mail.example.org:587. Unset: mail is not sent. */
+    smtpUrl: z
+      .string()
+      .regex(/^smtps?:\/\//, "must start with smtp:// or smtps://")
+      .optional(),
+    mailFrom: z.string().min(3).default("Gardien <no-reply@localhost>"),
   })
   .strict();
 
@@ -34,4 +48,7 @@ export const CONFIG_SOURCES: ReadonlyArray<{ key: keyof ConfigInput; flag: strin
   { key: "logLevel", flag: "--log-level", env: "LOG_LEVEL" },
   { key: "loadDemo", flag: "--load-demo", env: "GARDIEN_LOAD_DEMO" },
   { key: "publicUrl", flag: "--public-url", env: "GARDIEN_PUBLIC_URL" },
+  { key: "secretKey", flag: "--secret-key", env: "GARDIEN_SECRET_KEY" },
+  { key: "smtpUrl", flag: "--smtp-url", env: "GARDIEN_SMTP_URL" },
+  { key: "mailFrom", flag: "--mail-from", env: "GARDIEN_MAIL_FROM" },
 ];
