@@ -1,4 +1,4 @@
-import { validationError } from "../errors/app-error.ts";
+import { AppError, validationError } from "../errors/app-error.ts";
 import { issuesFromZod } from "../errors/from-zod.ts";
 import type { RegisterFile } from "../register/model/register-file.schema.ts";
 import { buildInformationNotice } from "./build-information-notice.ts";
@@ -10,9 +10,12 @@ import type { GardienDocument } from "./document-model.ts";
 import { exportDpvJsonLd } from "./export-dpv-jsonld.ts";
 import { renderHtml } from "./render-html.ts";
 import { renderMarkdown } from "./render-markdown.ts";
+import { renderPdf } from "./render-pdf.ts";
 import { RenderRequest } from "./render-request.schema.ts";
 
 export type RenderedDocument = { mediaType: string; extension: string; body: string };
+/** A rendered document in any format: PDF is bytes. */
+export type RenderedFile = { mediaType: string; extension: string; body: string | Buffer };
 
 /** The validated request, with the language defaulting to the organisation's. */
 function parseRequest(register: RegisterFile, request: RenderRequest) {
@@ -44,7 +47,7 @@ export function buildDocument(register: RegisterFile, request: RenderRequest): G
 }
 
 /**
- * Renders one document of a register in one format: the dispatcher the CLI uses, and the HTTP routes will.
+ * Renders one document of a register in one text format (renderDocumentFile adds PDF, and is what the CLI uses).
  * Throws VALIDATION_FAILED naming the field for a combination that makes no sense (jsonld for a policy...),
  * NOT_FOUND for an unknown activity.
  *
@@ -67,5 +70,23 @@ export function renderDocument(register: RegisterFile, request: RenderRequest): 
       return { mediaType: "text/markdown; charset=utf-8", extension: "md", body: renderMarkdown(doc) };
     case "json":
       return { mediaType: "application/json", extension: "json", body: `${JSON.stringify(doc, null, 2)}\n` };
+    case "pdf":
+      throw new AppError("INTERNAL", "pdf is binary and asynchronous: render it with renderDocumentFile");
   }
+}
+
+/**
+ * Renders one document in any format, PDF included (bytes, built asynchronously by pdfkit); the text formats are
+ * those of renderDocument, with the same validation.
+ *
+ * @example (await renderDocumentFile(register, { doc: "privacy", lang: "fr", format: "pdf" })).mediaType // "application/pdf"
+ */
+export async function renderDocumentFile(
+  register: RegisterFile,
+  request: RenderRequest,
+): Promise<RenderedFile> {
+  const r = parseRequest(register, request);
+  if (r.format !== "pdf") return renderDocument(register, r);
+  const body = await renderPdf(buildDocument(register, r), { lang: r.lang });
+  return { mediaType: "application/pdf", extension: "pdf", body };
 }

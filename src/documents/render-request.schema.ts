@@ -2,7 +2,7 @@ import { z } from "zod";
 import { Ref, Url } from "../register/model/common.schema.ts";
 import { DOCUMENT_KINDS } from "./document-model.ts";
 
-export const RENDER_FORMATS = ["html", "md", "json", "jsonld"] as const;
+export const RENDER_FORMATS = ["html", "md", "json", "jsonld", "pdf"] as const;
 export type RenderFormat = (typeof RENDER_FORMATS)[number];
 
 /** What to render: the fields of `gardien doc render` and, later, of the document routes. */

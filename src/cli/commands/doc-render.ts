@@ -1,13 +1,14 @@
 import { writeFileSync } from "node:fs";
 import { z } from "zod";
-import { renderDocument } from "../../documents/render-document.ts";
+import { renderDocumentFile } from "../../documents/render-document.ts";
 import { RenderRequestFields, renderCombinationIssues } from "../../documents/render-request.schema.ts";
+import { validationError } from "../../errors/app-error.ts";
 import { exportRegister } from "../../register/io/export-register.ts";
 import { Slug } from "../../register/model/common.schema.ts";
 import type { CliCommand } from "../cli-command.ts";
 
 const USAGE =
-  "doc render --org SLUG --doc register|sheet|processor-register|privacy|notice [--activity REF] [--notice short|long] [--policy-url URL] [--lang fr|en] [--format html|md|json|jsonld] [--output FILE]";
+  "doc render --org SLUG --doc register|sheet|processor-register|privacy|notice [--activity REF] [--notice short|long] [--policy-url URL] [--lang fr|en] [--format html|md|json|jsonld|pdf] [--output FILE]";
 
 /** Flag names as typed; the combination rules live in src/documents and report on their own field names. */
 const FLAG_OF = {
@@ -53,8 +54,18 @@ export const docRenderCommand: CliCommand<typeof Options> = {
   },
   schema: Options,
   async run({ options, io, openContext }) {
+    // A PDF is bytes: on a terminal it would be noise, so it goes to a file or to a redirected standard output.
+    if (options.format === "pdf" && !options.output && process.stdout.isTTY) {
+      throw validationError([
+        {
+          path: "--output",
+          rule: "required",
+          message: "a PDF is binary: give --output FILE or redirect stdout",
+        },
+      ]);
+    }
     const register = await exportRegister(await openContext(), { slug: options.org });
-    const { body } = renderDocument(register, {
+    const { body } = await renderDocumentFile(register, {
       doc: options.doc,
       lang: options.lang,
       format: options.format,
@@ -63,7 +74,12 @@ export const docRenderCommand: CliCommand<typeof Options> = {
       policyUrl: options["policy-url"],
     });
     if (options.output) writeFileSync(options.output, body);
-    else io.stdout(body);
+    else if (typeof body === "string") io.stdout(body);
+    else {
+      await new Promise<void>((resolve, reject) =>
+        process.stdout.write(body, (error) => (error ? reject(error) : resolve())),
+      );
+    }
     return 0;
   },
 };
