@@ -4,6 +4,10 @@ import type { AppContext } from "../../app/app-context.ts";
 import { exportRegister } from "../../register/io/export-register.ts";
 import { importRegister } from "../../register/io/import-register.ts";
 import { serializeRegister } from "../../register/io/register-file-format.ts";
+import {
+  CONTENT_TYPES,
+  serializeRegisterSpreadsheet,
+} from "../../register/io/spreadsheet/register-spreadsheet.ts";
 import { RegisterFile } from "../../register/model/register-file.schema.ts";
 import {
   ImportSummaryBody,
@@ -30,13 +34,15 @@ export const registerIoRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asyn
         tags: [TAG],
         summary: "Export the whole register (archived documents included)",
         params: SlugParams,
-        querystring: z.object({ format: z.enum(["json", "yaml"]).default("json") }),
+        querystring: z.object({ format: z.enum(["json", "yaml", "ods", "xlsx"]).default("json") }),
         response: withErrors({
           200: {
             description: "The register file",
             content: {
               "application/json": { schema: uncheckedResponse(RegisterFile) },
               "application/yaml": { schema: z.string() },
+              [CONTENT_TYPES.ods]: { schema: z.string().describe("CNIL register spreadsheet (ODS)") },
+              [CONTENT_TYPES.xlsx]: { schema: z.string().describe("CNIL register spreadsheet (XLSX)") },
             },
           },
         }),
@@ -45,7 +51,16 @@ export const registerIoRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asyn
     async (request, reply) => {
       const { org } = await organisationFor(ctx, request, request.params.slug);
       const file = await exportRegister(ctx, { slug: org.slug });
-      if (request.query.format === "yaml") {
+      const format = request.query.format;
+      if (format === "ods" || format === "xlsx") {
+        // Fastify sends a Buffer as is, past the serializer; the OpenAPI document only needs to name the type.
+        const bytes = Buffer.from(serializeRegisterSpreadsheet(file, format));
+        return reply
+          .header("content-type", CONTENT_TYPES[format])
+          .header("content-disposition", `attachment; filename="${org.slug}.registre.${format}"`)
+          .send(bytes as never);
+      }
+      if (format === "yaml") {
         return reply
           .header("content-type", "application/yaml; charset=utf-8")
           .header("content-disposition", `inline; filename="${org.slug}.gardien.yaml"`)
