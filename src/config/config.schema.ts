@@ -25,7 +25,10 @@ export const ConfigSchema = z
      */
     secretKey: z
       .string()
-      .refine((v) => Buffer.from(v, "base64").length === 32, "must be 32 bytes, base64-encoded (openssl rand -base64 32)")
+      .refine(
+        (v) => Buffer.from(v, "base64").length === 32,
+        "must be 32 bytes, base64-encoded (openssl rand -base64 32)",
+      )
       .optional(),
     /** SMTP server for outgoing mail, e.g. smtp://user:pass@mail.example.org:587. Unset: mail is not sent. */
     smtpUrl: z
