@@ -68,6 +68,32 @@ export type ApiTokenRow = {
   revoked_at: string | null;
 };
 
+/** A frozen version of an organisation's register (see src/publication). JSON columns are text. */
+export type PublicationRow = {
+  id: string;
+  org_id: string;
+  number: number;
+  published_at: string;
+  author: string;
+  note: string | null;
+  snapshot: string;
+  summary: string;
+  material: string;
+};
+
+/** Someone who asked to hear of material changes. The address is encrypted; `email_hash` is an HMAC. */
+export type SubscriberRow = {
+  id: string;
+  org_id: string;
+  email_hash: string;
+  email_encrypted: string;
+  lang: string;
+  status: string;
+  created_at: string;
+  confirmed_at: string | null;
+  unsubscribed_at: string | null;
+};
+
 export type Database = {
   organisations: OrganisationRow;
   activities: OrgDocumentRow;
@@ -76,6 +102,8 @@ export type Database = {
   revisions: RevisionRow;
   audit_entries: AuditRow;
   api_tokens: ApiTokenRow;
+  publications: PublicationRow;
+  subscribers: SubscriberRow;
 };
 
 export type OrgDocumentTable = "activities" | "processors" | "processor_entries";

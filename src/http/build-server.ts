@@ -8,6 +8,7 @@ import {
   validatorCompiler,
 } from "fastify-type-provider-zod";
 import type { AppContext } from "../app/app-context.ts";
+import { assertSecretKeyAvailable } from "../app/load-secret-key.ts";
 import { apiSchemaRegistry, apiSerializerCompiler } from "./api-schemas.ts";
 import { requireToken } from "./auth.ts";
 import { installErrorHandling } from "./error-handler.ts";
@@ -15,6 +16,9 @@ import { registerDocumentRoutes } from "./routes/documents.ts";
 import { lintRoutes } from "./routes/lint.ts";
 import { metaRoutes } from "./routes/meta.ts";
 import { organisationRoutes } from "./routes/organisations.ts";
+import { publicPageRoutes } from "./routes/public-pages.ts";
+import { publicationRoutes } from "./routes/public-publications.ts";
+import { publicSubscriptionRoutes } from "./routes/public-subscriptions.ts";
 import { registerIoRoutes } from "./routes/register-io.ts";
 
 /** Fastify's default, stated so the 413 message and the OpenAPI description agree with the code. */
@@ -46,6 +50,7 @@ const apiV1: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) =
   });
   await app.register(lintRoutes, { ctx });
   await app.register(registerIoRoutes, { ctx });
+  await app.register(publicationRoutes, { ctx });
 };
 
 /**
@@ -58,6 +63,8 @@ const apiV1: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) =
  * await app.listen({ host: ctx.config.host, port: ctx.config.port });
  */
 export async function buildServer(ctx: AppContext): Promise<FastifyInstance> {
+  // Refuse to start rather than fail at the first subscription: on PostgreSQL the key must be configured.
+  assertSecretKeyAvailable(ctx.config);
   const app = Fastify({
     loggerInstance: ctx.log as FastifyBaseLogger,
     genReqId: () => randomUUID(),
@@ -91,5 +98,8 @@ export async function buildServer(ctx: AppContext): Promise<FastifyInstance> {
 
   await app.register(metaRoutes, { ctx });
   await app.register(apiV1, { ctx, prefix: "/api/v1" });
+  // The public site: published documents and subscriptions, no token (see public-pages.ts).
+  await app.register(publicPageRoutes, { ctx });
+  await app.register(publicSubscriptionRoutes, { ctx });
   return app;
 }

@@ -63,6 +63,13 @@ export const COMMANDS: ReadonlyArray<CommandEntry> = [
     "docRenderCommand",
   ),
   entry(
+    ["publish"],
+    "publish --org SLUG [--note TEXT] [--json]",
+    "Publish the register: freeze a version, summarise changes, notify subscribers of material ones",
+    () => import("./publish.ts"),
+    "publishCommand",
+  ),
+  entry(
     ["audit", "verify"],
     "audit verify [--org SLUG] [--json]",
     "Check the hash chain of the audit trail; exits 1 at the first broken entry",
