@@ -83,7 +83,7 @@ export async function getPublicPage(
   const hit = cache.pages.get(key);
   if (hit) return { page: hit, number };
   const publication = await publicationOf(ctx, input.slug, number);
-  const page = renderPublicPage(publication, {
+  const page = await renderPublicPage(publication, {
     ...input,
     isVersion,
     policyUrl: `${publicBaseUrl(ctx.config)}/o/${input.slug}/privacy`,

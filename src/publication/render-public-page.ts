@@ -1,7 +1,6 @@
 import { organisationName } from "../documents/format-identity.ts";
-import { renderDocument } from "../documents/render-document.ts";
 import { renderMarkdown } from "../documents/render-markdown.ts";
-import { AppError } from "../errors/app-error.ts";
+import { renderPdf } from "../documents/render-pdf.ts";
 import type { Lang } from "./negotiate-language.ts";
 import { buildPublicDocument, type PublicPage, publicActivities } from "./public-documents.ts";
 import { publicDocumentHtml } from "./public-page-html.ts";
@@ -34,17 +33,6 @@ export function pageEtag(
   return `"v${number}-${request.page}${ref}-${request.lang}-${request.format}${request.isVersion ? "-archived" : ""}"`;
 }
 
-function pdfUnavailable(cause: unknown): AppError {
-  return new AppError("BAD_REQUEST", "PDF is not available for this document", {
-    userMessage: {
-      fr: "Ce document n'est pas disponible en PDF. Essayez les formats html, md ou json.",
-      en: "This document is not available as PDF. Try the html, md or json formats.",
-    },
-    details: { reason: "format_unavailable", format: "pdf" },
-    cause,
-  });
-}
-
 /** Path of a page, without query: what the language link and the archived-version banner point at. */
 export function pagePath(
   request: Pick<PageRequest, "slug" | "page" | "ref" | "isVersion">,
@@ -57,27 +45,18 @@ export function pagePath(
 /**
  * One public page of a published version, in one language and format. The HTML is the documents' own
  * renderer inside the site's frame (navigation, language link, version line); every register value is escaped
- * by the renderers. PDF goes through `renderDocument`; while it does not know "pdf", the request is refused.
+ * by the renderers. PDF renders the same document model, so every page exists in every format.
  */
-export function renderPublicPage(publication: PublicationWithSnapshot, request: PageRequest): RenderedPage {
+export async function renderPublicPage(
+  publication: PublicationWithSnapshot,
+  request: PageRequest,
+): Promise<RenderedPage> {
   const register = publication.snapshot;
   const etag = pageEtag(publication.number, request);
-  if (request.format === "pdf") {
-    if (request.page === "notice") throw pdfUnavailable(undefined);
-    try {
-      const rendered = renderDocument(register, {
-        doc: request.page === "activity" ? "sheet" : request.page,
-        lang: request.lang,
-        format: "pdf" as never,
-        ...(request.page === "activity" ? { activity: request.ref } : {}),
-      }) as { body: string | Uint8Array; mediaType: string };
-      return { body: rendered.body, contentType: rendered.mediaType, etag };
-    } catch (error) {
-      throw pdfUnavailable(error);
-    }
-  }
   const doc = buildPublicDocument(register, request);
   switch (request.format) {
+    case "pdf":
+      return { body: await renderPdf(doc, { lang: request.lang }), contentType: "application/pdf", etag };
     case "md":
       return { body: renderMarkdown(doc), contentType: "text/markdown; charset=utf-8", etag };
     case "json":

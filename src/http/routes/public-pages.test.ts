@@ -57,18 +57,18 @@ describe("public pages: happy path", () => {
     assert.equal(none.headers.vary, "Accept-Language");
   });
 
-  test("formats: md and json; pdf is refused with a clear message while the renderer lacks it", async () => {
+  test("formats: md, json and pdf, notice included", async () => {
     const md = await kit.call("/o/acme/privacy?format=md&lang=en");
     assert.equal(md.statusCode, 200);
     assert.match(String(md.headers["content-type"]), /^text\/markdown/);
     assert.match(md.body, /^# /);
     const json = await kit.call("/o/acme/activities/crm?format=json");
     assert.equal(json.json().kind, "sheet");
-    const pdf = await kit.call("/o/acme/privacy?format=pdf&lang=en");
-    if (pdf.statusCode === 200) assert.match(String(pdf.headers["content-type"]), /^application\/pdf/);
-    else {
-      assert.equal(pdf.statusCode, 400);
-      assert.match(pdf.body, /not available as PDF/);
+    for (const page of ["privacy", "notice", "register", "activities/crm"]) {
+      const pdf = await kit.call(`/o/acme/${page}?format=pdf&lang=en`);
+      assert.equal(pdf.statusCode, 200, page);
+      assert.match(String(pdf.headers["content-type"]), /^application\/pdf/);
+      assert.equal(pdf.rawPayload.subarray(0, 5).toString("latin1"), "%PDF-");
     }
   });
 
