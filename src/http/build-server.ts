@@ -12,6 +12,7 @@ import { assertSecretKeyAvailable } from "../app/load-secret-key.ts";
 import { apiSchemaRegistry, apiSerializerCompiler } from "./api-schemas.ts";
 import { requireToken } from "./auth.ts";
 import { installErrorHandling } from "./error-handler.ts";
+import { CompactRequestLog } from "./request-log.ts";
 import { registerDocumentRoutes } from "./routes/documents.ts";
 import { lintRoutes } from "./routes/lint.ts";
 import { metaRoutes } from "./routes/meta.ts";
@@ -68,6 +69,7 @@ export async function buildServer(ctx: AppContext): Promise<FastifyInstance> {
   const app = Fastify({
     loggerInstance: ctx.log as FastifyBaseLogger,
     genReqId: () => randomUUID(),
+    logController: new CompactRequestLog(),
     bodyLimit: BODY_LIMIT,
   });
   app.setValidatorCompiler(validatorCompiler);

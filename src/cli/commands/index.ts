@@ -97,4 +97,25 @@ export const COMMANDS: ReadonlyArray<CommandEntry> = [
     () => import("./org-list.ts"),
     "orgListCommand",
   ),
+  entry(
+    ["pii", "detect"],
+    "pii detect [--lang fr|en|auto] [--input FILE|-] [--format jsonl|text]",
+    'Find personal data in JSONL lines {"id","text","lang"?}; exits 2 if a line is malformed',
+    () => import("./pii-detect.ts"),
+    "piiDetectCommand",
+  ),
+  entry(
+    ["pii", "redact"],
+    "pii redact [--operator TYPE=op,...] [--input FILE|-] [--lang fr|en|auto] [--hash-key-file F]",
+    "Replace personal data in JSONL lines (default <TYPE>; ops: redact, replace, mask:N, hash, pseudonymise)",
+    () => import("./pii-redact.ts"),
+    "piiRedactCommand",
+  ),
+  entry(
+    ["pii", "pseudonymise"],
+    "pii pseudonymise [--operator TYPE=op,...] [--input FILE|-] [--lang fr|en|auto]",
+    'Replace personal data with consistent tokens <PERSON_1> per "conversation" (memory vault, this run)',
+    () => import("./pii-pseudonymise.ts"),
+    "piiPseudonymiseCommand",
+  ),
 ];

@@ -1,0 +1,72 @@
+/**
+ * Hand-kept word lists the scanner uses as context. Each list says why it exists; keep them short and
+ * lower-risk: a word added here changes what is (not) personal data in every text Gardien reads.
+ */
+
+/** Titles that announce a person's name: "M. Dupont", "Mrs Smith", "Dr House". Checked with and without a final dot. */
+export const TITLES =
+  "M|Me|Mme|Mmes|Mlle|Mlles|MM|Monsieur|Madame|Mademoiselle|Messieurs|Mr|Mrs|Ms|Miss|Mx|Dr|Docteur|Doctor|Pr|Prof|Professeur|Professor|Maître|Sir|Dame|Lady|Lord";
+
+/** Words after which a capitalised word is someone being greeted, thanked or signing. */
+export const GREETINGS =
+  "Bonjour|Bonsoir|Evening|Morning|Afternoon|Salut|Coucou|Cher|Chère|Chers|Merci|Hello|Hi|Hey|Dear|Thanks|Thank|Cordialement|Amicalement|Bien|Regards|Cheers|Sincerely|Best|Signé|Signed|Bises|Bisous|Attention";
+
+/** Lower-case words before a name: "je m'appelle X", "signé X", "contact : X", "name: X". */
+export const NAME_CUES =
+  "appelle|appelé|appelée|appelles|nomme|nommé|nommée|name|nom|prénom|firstname|surname|signé|signée|signed|contact|interlocuteur|interlocutrice|patient|patiente|client|cliente|customer|destinataire|expéditeur|from|de|to|à|cc|bonjour|bonsoir|salut|merci|hello|hi|dear|thanks|cordialement|regards|part|avec|with|chez|par|by|pour|for|is|am|im|est|suis|moi|me|ask|demandez|call|appelez|contacter|contactez|titulaire|holder|tuteur|conjoint|épouse|époux|mari|femme|fils|fille|son|daughter|wife|husband|mother|father|mère|père|frère|sœur|brother|sister|collègue|colleague|manager|responsable|agent|conseiller|conseillère|docteur|doctor|mlle|mme|mr|mrs|ms|dr";
+
+/** Cues strong enough to make a single or ambiguous capitalised word a name on their own. */
+export const STRONG_NAME_CUES =
+  "appelle|appelé|appelée|nomme|nommé|nommée|name|nom|prénom|firstname|surname|signé|signée|signed|interlocuteur|interlocutrice|titulaire|holder|patient|patiente|dear|cher|chère";
+
+/** French street types: "12 rue de la Paix". Abbreviations are listed with their dot stripped. */
+export const STREET_FR =
+  "rue|avenue|av|ave|boulevard|bd|bld|blvd|place|pl|allée|allee|impasse|imp|chemin|ch|route|rte|quai|cours|square|sq|passage|voie|rond-point|sentier|villa|cité|résidence|hameau|lieu-dit|faubourg|fbg|parvis|esplanade|promenade|montée|traverse|ruelle|clos|domaine|lotissement|mail|venelle|carrefour|cour|galerie|port|chaussée|berge|levée";
+
+/** English street types, written after the street's name: "221B Baker Street", "350 Fifth Ave". */
+export const STREET_EN =
+  "Street|St|Road|Rd|Avenue|Ave|Av|Lane|Ln|Drive|Dr|Boulevard|Blvd|Court|Ct|Place|Pl|Square|Sq|Terrace|Ter|Terr|Way|Close|Cl|Crescent|Cres|Gardens|Gdns|Grove|Gr|Hill|Row|Mews|Walk|Parade|Parkway|Pkwy|Highway|Hwy|Circle|Cir|Trail|Trl|Park|Green|Broadway|Plaza|Alley|Embankment|Rise|View|Wharf|Yard|Quay|Loop|Pike|Turnpike|Expressway|Freeway";
+
+/** Words before a capitalised word that make it a place, not a person: "avenue Jean Jaurès", "lycée Victor Hugo". */
+export const PLACE_CUES =
+  "rue|avenue|av|boulevard|bd|place|allée|impasse|chemin|route|quai|cours|square|passage|voie|villa|cité|résidence|faubourg|esplanade|promenade|lycée|collège|école|hôpital|clinique|gare|station|métro|stade|pont|église|cathédrale|musée|université|institut|centre|salle|parc|jardin|théâtre|port|aéroport|saint|sainte|st|ste|street|road|hospital|school|college|university|church|bridge|park|museum|airport|hall|fondation|foundation|prix|prize|award|bateau|navire|restaurant|hôtel|hotel|café|bar|avenue";
+
+export const MONTHS_FR =
+  "janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre|janv|févr|fév|avr|juil|sept|oct|nov|déc";
+
+export const MONTHS_EN =
+  "January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec";
+
+/**
+ * Capitalised words that end a name: function words at the start of a sentence, days, acronyms.
+ * "Camille Pour" is not a name, "Jean DUPONT" is, "Marie SARL" is not.
+ */
+export const STOPWORDS =
+  "Le|La|Les|L|Un|Une|Des|Du|De|Et|Ou|Où|Mais|Donc|Or|Ni|Car|Pour|Par|Sur|Sous|Dans|Avec|Sans|Chez|En|Au|Aux|Ce|Cet|Cette|Ces|Mon|Ma|Mes|Ton|Ta|Tes|Son|Sa|Ses|Notre|Nos|Votre|Vos|Leur|Leurs|Je|Tu|Il|Elle|On|Nous|Vous|Ils|Elles|Qui|Que|Quoi|Quand|Comment|Pourquoi|Oui|Non|Si|Est|Sont|Était|Merci|Bonjour|Bonsoir|Salut|Cordialement|Voici|Voilà|Ici|Très|Tout|Tous|Toute|Toutes|Aussi|Alors|Puis|Après|Avant|Depuis|Pendant|Selon|Entre|Vers|The|A|An|Of|And|Or|But|For|Nor|So|Yet|To|In|On|At|By|From|With|Without|As|Is|Are|Was|Were|Be|Been|Has|Have|Had|Do|Does|Did|Will|Would|Can|Could|Should|May|Might|Must|I|You|He|She|It|We|They|Me|Him|Her|Us|Them|My|Your|His|Its|Our|Their|This|That|These|Those|There|Here|What|Which|Who|Whom|Whose|When|Where|Why|How|Yes|No|Not|Please|Thanks|Thank|Hello|Hi|Dear|Regards|Best|Also|Then|Now|Today|Tomorrow|Yesterday|Aujourd|Demain|Hier|Lundi|Mardi|Mercredi|Jeudi|Vendredi|Samedi|Dimanche|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|SAS|SARL|SA|SASU|EURL|SCI|SNC|EI|Inc|Ltd|LLC|PLC|GmbH|RCS|TVA|VAT|SIREN|SIRET|IBAN|BIC|NIR|RIB|CB|PDF|OK|RGPD|GDPR|CNIL|URGENT|CEDEX|Cedex|BP|CS|NB|PS|RE|FYI|ASAP|PTO|TBD|RSVP|TR|FW|Fwd|Re|Tr|Objet|Subject|Tel|Tél|Tél.|Mob|Email|Mail|Courriel|Adresse|Address|Date|Nom|Name|Prénom|France|Paris|London|Londres|Europe|Google|Microsoft|Apple|Amazon|Facebook|Orange|Free|SFR|Bouygues|Ticket|Commande|Order|Facture|Invoice|Devis|Quote|Client|Customer|Service|Support|Équipe|Team|Bank|Banque|Mutuelle|Assurance|Société|Company|Madame|Monsieur";
+
+/**
+ * First names that are also everyday words, checked by hand against the faker lists: alone they are not a
+ * person ("Pierre qui roule", "Grace period", "Will you…", "Rose garden"); before a known surname they are.
+ */
+export const AMBIGUOUS_FR =
+  "Pierre|Rose|Claire|Aimé|Aimée|Ange|Aube|Aurore|Blanche|Céleste|Constance|Constant|Clément|Clémence|Désiré|Fidèle|Fleur|Flore|Fortuné|Fortunée|Innocent|Juste|Marine|Olive|Prudence|Reine|Victoire|Violette|Espérance|Modeste|Parfait|Prosper|Amour|Ambre|Amande|Capucine|Iris|Jade|Perle|Prune|Cerise|Lilas|Myrtille|Colombe|Hermine|Garance|Sauveur|Toussaint|Vital|Bon|Bénigne|Candide|Chrétien|Douce|Grâce|Avril|Mai|Line|Marin|Normand|Loup|Fiacre|Libère|Vigile|Martial|Octave|Auguste|Merle|Noël|Noel|Honoré|Aimable|Paris|Florence|Lorraine|Toscane|Lourdes|Dallas|Nil|Mélodie|Épiphane|Ascension|Assomption|Conception|Amant|Amante|Baptiste|Jacinthe|Azalée|Anémone|Dahlia|Camélia|Marguerite|Fortune|Alpha|Delta|Nova|Atlas|Royal|Justice|Unique|Baby|Prince|Major|Christ|Islam|Primerose|Divine|Dune|Lion|Miracle|Sage|Golden|River|Line|Gloria|Patience|Charité|Félicité|Sylvestre|Marjolaine|Romaine|Palma|Carmel|Satine|Ondine|Reine|Tao|Matisse|Milan|Lue|Alexandrine";
+
+export const AMBIGUOUS_EN =
+  "Will|Grace|May|June|April|August|Mark|Bill|Frank|Grant|Hope|Faith|Joy|Dawn|Summer|Autumn|Holly|Ivy|Rose|Lily|Daisy|Iris|Jade|Ruby|Amber|Pearl|Crystal|Hazel|Heather|Olive|Violet|Penny|Sandy|Sunny|Rusty|Misty|Chase|Chance|Lance|Miles|Max|Art|Guy|Hunter|Porter|Mason|Major|King|Queen|Prince|Princess|General|Judge|Justice|Noble|Royal|Sterling|Stone|Reed|River|Forest|Brook|Lane|Price|Ward|Walker|Turner|Green|Brown|Golden|Unique|Baby|Sister|Name|Blessing|Divine|Destiny|Harmony|Heaven|Genesis|Trinity|Serenity|Miracle|Precious|Charity|Patience|Prudence|Felicity|Era|Else|Meta|Nova|Alpha|Delta|Atlas|Sage|Urban|Can|Lean|Line|Tea|Nine|Alone|Job|Pie|Rim|Nil|Loan|Gene|Clay|Drew|Dean|Earl|Earnest|Ford|Hardy|Heath|Pierce|Rocky|Rod|Buck|Bud|Buddy|Buster|Carol|Angel|Robin|Jay|Ray|Don|Warren|Wade|Dale|Glen|Roman|Van|Swan|Lion|Till|Bell|Berry|Haven|Ivory|Loyal|Pink|Toy|Jewel|Fern|Kitty|Laurel|Lyric|Magnolia|Pansy|Piper|Raven|Willow|Arch|Baron|Beau|Blaze|Brain|Colt|Dock|Drake|Foster|Garland|Gust|Kale|Marquis|Oral|Ransom|Talon|Trace|Amen|Virginia|Georgia|Carolina|Dallas|Paris|Florence|Victoria|Sydney|Austin|Savannah|Chelsea|Madison|Jordan|Sherry|Brandy|Ginger|Candy|Honey|Cherry|Star|Storm|Rain|Sky|Winter|Spring|Bay|Cliff|Dusty|Sierra|Phoenix|Prosper|Constant|Innocent|Vital|Martial|Octave|Valentine|Roger|Rich|Garnet|Emerald|Diamond|Opal|Myrtle|Rosemary|Dahlia|Eve|Tanner|Cooper|Carter|Miller|Basil|Sincere";
+
+/** Words before a date that make it a birth date: "né le", "date de naissance", "DOB", "born on", "birthdate". */
+export const BIRTH_CUES = "né|née|nés|nées|naissance|naiss|birth|birthdate|born|dob|ddn";
+
+/** A birthday is a birth date only when its year is long past ("birthday party on 12/07/2025" is an event). */
+export const BIRTHDAY_CUES = "birthday|anniversaire|bday";
+
+/** Labels that make a number a reference, not an identifier: "commande n° 4111…", "tracking: 1Z…". */
+export const REFERENCE_CUES =
+  "commande|order|devis|quote|quotation|facture|invoice|suivi|tracking|colis|parcel|shipment|ticket|dossier|contrat|contract|transaction|série|serial|lot|bon|réf|ref|référence|reference|client|customer|membre|member|adhérent|abonné|subscriber|booking|réservation|reservation|confirmation|police|policy|sinistre|claim|case|incident|article|sku|produit|product|modèle|model|imei|ean|isbn|envoi|expédition|shipping|waybill|awb|rma|pnr|batch";
+
+/** Words that name an identifier: they win over a reference label nearby ("sécu pour le dossier : 1 92…"). */
+export const IDENTIFIER_CUES =
+  "sécu|sécurité|securite|social|sociale|nir|insee|vitale|siren|siret|rcs|iban|rib|carte|card|visa|mastercard|amex|cb|bancaire";
+
+/** Labels that make a dotted quad a version number: "version 10.0.0.1", "v. 1.2.3.4". */
+export const VERSION_CUES = "version|ver|release|build|firmware|update|v|jour|patch|rev|révision|revision";

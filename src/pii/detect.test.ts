@@ -1,0 +1,175 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import {
+  groupBy,
+  makeCard,
+  makeIban,
+  makeNir,
+  makeSiren,
+  makeSiret,
+  seededRandom,
+} from "../../test/fixtures/pii/make-values.ts";
+import { detect } from "./detect.ts";
+import type { DetectLang } from "./entity.ts";
+
+/** [type, matched text] pairs: easier to read in a failure than offsets. */
+function found(text: string, lang: DetectLang = "auto"): Array<[string, string]> {
+  return detect(text, { lang }).map((e) => [e.type, text.slice(e.start, e.end)]);
+}
+
+function only(text: string, type: string, value: string, lang: DetectLang = "auto"): void {
+  assert.deepEqual(found(text, lang), [[type, value]], text);
+}
+
+function none(text: string, lang: DetectLang = "auto"): void {
+  assert.deepEqual(found(text, lang), [], text);
+}
+
+const rnd = seededRandom(7);
+
+test("EMAIL: plain, accented, sub-domains; the local part wins over a name read inside it", () => {
+  only("Écrivez à jean.dupont@example.fr demain", "EMAIL", "jean.dupont@example.fr");
+  only("mail: Jean.Dupont+rgpd@mail.example.co.uk.", "EMAIL", "Jean.Dupont+rgpd@mail.example.co.uk");
+  only("contact élodie@exemple.fr", "EMAIL", "élodie@exemple.fr");
+  none("rendez-vous @ 10h, ou user@localhost");
+});
+
+test("PHONE: French national and international formats, UK and US", () => {
+  for (const p of ["06 12 34 56 78", "06.12.34.56.78", "06-12-34-56-78", "0612345678", "01 42 68 53 00"]) {
+    only(`Appelez le ${p} svp`, "PHONE", p);
+  }
+  for (const p of [
+    "+33 6 12 34 56 78",
+    "+33 (0)6 12 34 56 78",
+    "+33612345678",
+    "0033 6 12 34 56 78",
+    "+44 20 7946 0958",
+    "+44 7700 900123",
+    "+1 (212) 555-0123",
+    "+1 212-555-0123",
+    "+32 2 555 12 34",
+  ]) {
+    only(`Call ${p} today`, "PHONE", p);
+  }
+  for (const p of ["020 7946 0958", "07700 900123", "(212) 555-0123", "212-555-0123"]) {
+    only(`Call ${p} today`, "PHONE", p);
+  }
+  none("Prix : 1 234,56 € pour 12 pièces, réf 382-4491-20, code 12345");
+  none("Le 12/03/2024 à 14:30, 3 colis de 2,5 kg");
+});
+
+test("IBAN: any SEPA country, spaced or not, mod 97 checked", () => {
+  for (const country of ["FR", "DE", "ES", "IT", "BE", "NL", "GB", "LU", "PT", "IE", "AT"]) {
+    const iban = makeIban(rnd, country);
+    only(`IBAN ${iban} merci`, "IBAN", iban);
+    only(`IBAN : ${groupBy(iban, 4)}.`, "IBAN", groupBy(iban, 4));
+    none(`IBAN ${makeIban(rnd, country, false)} merci`);
+  }
+});
+
+test("CREDIT_CARD: Luhn and issuer prefix; a 16-digit tracking number failing Luhn is not a card", () => {
+  for (let i = 0; i < 20; i++) {
+    const card = makeCard(rnd);
+    only(`carte ${card} ok`, "CREDIT_CARD", card);
+    const spaced =
+      card.length === 15 ? `${card.slice(0, 4)} ${card.slice(4, 10)} ${card.slice(10)}` : groupBy(card, 4);
+    only(`card: ${spaced}.`, "CREDIT_CARD", spaced);
+    none(`tracking ${makeCard(rnd, false)} ok`);
+  }
+  only("card 4111-1111-1111-1111", "CREDIT_CARD", "4111-1111-1111-1111");
+  // Luhn-valid, but labelled as an order number.
+  none("Commande n° 4111 1111 1111 1111 expédiée");
+});
+
+test("IP_ADDRESS: v4 and v6; times, MAC addresses and version numbers are not", () => {
+  only("depuis 192.168.1.10 hier", "IP_ADDRESS", "192.168.1.10");
+  only("host 2001:db8::1 up", "IP_ADDRESS", "2001:db8::1");
+  only("link fe80::1ff:fe23:4567:890a.", "IP_ADDRESS", "fe80::1ff:fe23:4567:890a");
+  only(
+    "full 2001:0db8:85a3:0000:0000:8a2e:0370:7334",
+    "IP_ADDRESS",
+    "2001:0db8:85a3:0000:0000:8a2e:0370:7334",
+  );
+  only("mapped ::ffff:192.0.2.1", "IP_ADDRESS", "::ffff:192.0.2.1");
+  none("à 14:30:00, MAC 00:1A:2B:3C:4D:5E, std::vector, 999.1.1.1, 1.2.3.4.5");
+  none("version 10.0.0.1 du firmware, v. 1.2.3.4");
+});
+
+test("FR_NIR: key checked, Corsica 2A/2B; a quote number is not a NIR", () => {
+  for (let i = 0; i < 20; i++) {
+    const nir = makeNir(rnd, true, i % 4 === 0);
+    only(`NIR ${nir}.`, "FR_NIR", nir);
+    const spaced = `${nir[0]} ${nir.slice(1, 3)} ${nir.slice(3, 5)} ${nir.slice(5, 7)} ${nir.slice(7, 10)} ${nir.slice(10, 13)} ${nir.slice(13)}`;
+    only(`sécu : ${spaced}`, "FR_NIR", spaced);
+    none(`Devis ${makeNir(rnd, false)}`);
+  }
+});
+
+test("FR_SIREN and FR_SIRET: Luhn checked", () => {
+  for (let i = 0; i < 20; i++) {
+    const siren = makeSiren(rnd);
+    only(`SIREN ${siren}`, "FR_SIREN", siren);
+    only(
+      `SIREN ${siren.slice(0, 3)} ${siren.slice(3, 6)} ${siren.slice(6)}`,
+      "FR_SIREN",
+      `${siren.slice(0, 3)} ${siren.slice(3, 6)} ${siren.slice(6)}`,
+    );
+    const siret = makeSiret(rnd);
+    only(`SIRET ${siret}`, "FR_SIRET", siret);
+    const spaced = `${siret.slice(0, 3)} ${siret.slice(3, 6)} ${siret.slice(6, 9)} ${siret.slice(9)}`;
+    only(`SIRET : ${spaced}`, "FR_SIRET", spaced);
+    none(`SIREN ${makeSiren(rnd, false)} et SIRET ${makeSiret(rnd, false)}`);
+  }
+});
+
+test("PERSON: titles, first + last names, greetings, cues; everyday words that are names are not", () => {
+  only("Bonjour, je suis M. Dupont.", "PERSON", "Dupont");
+  only("Jean Dupont a appelé", "PERSON", "Jean Dupont");
+  only("rappeler Mme Sophie Bernard demain", "PERSON", "Sophie Bernard");
+  only("Bonjour Marie, merci", "PERSON", "Marie");
+  only("Cordialement,\nSophie Martin", "PERSON", "Sophie Martin");
+  only("je m'appelle Xochitl Tlaloc", "PERSON", "Xochitl Tlaloc");
+  only("Dear Mr Smith, thanks", "PERSON", "Smith");
+  only("Will Smith is here", "PERSON", "Will Smith");
+  only("formulaire : DUPONT Jean", "PERSON", "DUPONT Jean");
+  none("Pierre qui roule n'amasse pas mousse.", "fr");
+  none("Grace period is 30 days. Will you come?", "en");
+  none("Rendez-vous avenue Jean Jaurès");
+});
+
+test("POSTAL_ADDRESS: French, UK and US street addresses with postcode and city", () => {
+  only("J'habite 12 rue de la Paix, 75002 Paris.", "POSTAL_ADDRESS", "12 rue de la Paix, 75002 Paris");
+  only("au 3 bis avenue Foch 69006 Lyon", "POSTAL_ADDRESS", "3 bis avenue Foch 69006 Lyon");
+  only("livrer place Bellecour, 69002 Lyon merci", "POSTAL_ADDRESS", "place Bellecour, 69002 Lyon");
+  only("at 221B Baker Street, London NW1 6XE.", "POSTAL_ADDRESS", "221B Baker Street, London NW1 6XE");
+  only(
+    "ship to 350 Fifth Avenue, New York, NY 10118",
+    "POSTAL_ADDRESS",
+    "350 Fifth Avenue, New York, NY 10118",
+  );
+  none("3 pommes et 12 poires, 75002 visiteurs");
+});
+
+test("DATE_OF_BIRTH: only dates that context marks as a birth date", () => {
+  only("Né le 12/03/1985 à Lyon", "DATE_OF_BIRTH", "12/03/1985");
+  only("date de naissance : 1er mars 1985", "DATE_OF_BIRTH", "1er mars 1985");
+  only("born on March 3, 1990", "DATE_OF_BIRTH", "March 3, 1990");
+  only("DOB 1978-05-22", "DATE_OF_BIRTH", "1978-05-22");
+  none("RDV le 12/03/2024, livraison le 3 mars 2025, je ne viendrai pas le 12/03/2024");
+});
+
+test("offsets are UTF-16 indices, correct after emoji and accents", () => {
+  const text = "😀🎉 Hélène écrit à hélène@exemple.fr, tél. 06 12 34 56 78";
+  const entities = detect(text);
+  const email = entities.find((e) => e.type === "EMAIL")!;
+  assert.equal(text.slice(email.start, email.end), "hélène@exemple.fr");
+  assert.equal(email.start, text.indexOf("hélène@"));
+  const phone = entities.find((e) => e.type === "PHONE")!;
+  assert.equal(text.slice(phone.start, phone.end), "06 12 34 56 78");
+});
+
+test("entities are sorted and never overlap", () => {
+  const text = "Jean.Dupont@ex.fr, M. Jean Dupont, 12 rue Victor Hugo, 75016 Paris, 06 12 34 56 78";
+  const entities = detect(text);
+  for (let i = 1; i < entities.length; i++) assert.ok(entities[i]!.start >= entities[i - 1]!.end);
+});

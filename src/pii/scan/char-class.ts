@@ -1,0 +1,46 @@
+/**
+ * One table lookup per character decides what the scanner does with it, so the main loop never calls a
+ * regex on text that holds nothing interesting. Built once for the Basic Multilingual Plane below U+2000;
+ * letters above (CJK, etc.) are treated as plain text: no name, street or identifier is written in them here.
+ */
+export const F_LETTER = 1;
+export const F_DIGIT = 2;
+export const F_UPPER = 4;
+export const F_LOWER = 8;
+export const F_WORD = F_LETTER | F_DIGIT;
+export const F_SPACE = 16;
+export const F_HEX = 32;
+
+/** What starts a candidate in the main loop. */
+export const T_NONE = 0;
+export const T_DIGIT = 1;
+export const T_UPPER = 2;
+export const T_LOWER = 3;
+export const T_AT = 4;
+export const T_PLUS = 5;
+export const T_COLON = 6;
+export const T_PAREN = 7;
+
+export const FLAGS = new Uint8Array(65536);
+export const TRIGGER = new Uint8Array(65536);
+
+for (let c = 0; c < 0x2000; c++) {
+  const ch = String.fromCharCode(c);
+  let f = 0;
+  if (c >= 48 && c <= 57) f |= F_DIGIT | F_HEX;
+  else if (/\p{L}/u.test(ch)) {
+    f |= F_LETTER;
+    if (/\p{Lu}/u.test(ch)) f |= F_UPPER;
+    else f |= F_LOWER;
+  }
+  if ((c >= 65 && c <= 70) || (c >= 97 && c <= 102)) f |= F_HEX;
+  if (c === 32 || c === 9 || c === 10 || c === 13 || c === 0xa0) f |= F_SPACE;
+  FLAGS[c] = f;
+  TRIGGER[c] = f & F_DIGIT ? T_DIGIT : f & F_UPPER ? T_UPPER : f & F_LETTER ? T_LOWER : T_NONE;
+}
+// Narrow and thin no-break spaces: French typography puts them before ":" and inside numbers.
+for (const c of [0x2009, 0x202f, 0x2007]) FLAGS[c] = F_SPACE;
+TRIGGER[64] = T_AT; // @
+TRIGGER[43] = T_PLUS; // +
+TRIGGER[58] = T_COLON; // :
+TRIGGER[40] = T_PAREN; // (

@@ -1,0 +1,144 @@
+/**
+ * Context read around a candidate: the words just before (or after) it, looked up case-insensitively in
+ * the CUES table. Each helper walks a short window backwards with charCodeAt and allocates nothing; they
+ * run only for candidates that already passed their format and checksum tests.
+ */
+import { F_DIGIT, F_LETTER, F_SPACE, FLAGS } from "./char-class.ts";
+import { C_BIRTH, C_BIRTHDAY, C_IDENTIFIER, C_REFERENCE, C_VERSION, cueFlags } from "./lexicon.ts";
+import { fold } from "./word-table.ts";
+
+const isLetter = (c: number) => (FLAGS[c]! & F_LETTER) !== 0;
+
+/** Bounds of the word found by `previousWordStart`: [WORD_START, WORD_END). */
+export let WORD_START = 0;
+export let WORD_END = 0;
+
+/**
+ * Finds the word before `pos`, skipping spaces and the punctuation between a cue and a name
+ * ("Cordialement,\nJean", "Nom : Dupont", "je m'appelle Marie"). Sets WORD_START/WORD_END and returns
+ * true, or returns false when a sentence ends first.
+ */
+export function previousWord(text: string, pos: number): boolean {
+  let j = pos - 1;
+  let skipped = 0;
+  while (j >= 0 && skipped < 6) {
+    const c = text.charCodeAt(j);
+    // A line break ends the look-back: "Thanks\nGrace period…" is not thanking Grace.
+    if (
+      (FLAGS[c]! & F_SPACE && c !== 10 && c !== 13) ||
+      c === 44 ||
+      c === 58 ||
+      c === 45 ||
+      c === 0x2014 ||
+      c === 0x2013
+    ) {
+      j--;
+      skipped++;
+    } else break;
+  }
+  const end = j + 1;
+  while (j >= 0 && isLetter(text.charCodeAt(j)) && end - j < 24) j--;
+  if (end - j <= 1) return false;
+  WORD_START = j + 1;
+  WORD_END = end;
+  return true;
+}
+
+/**
+ * Walks back from `pos` over at most `span` characters and returns the C_* bits of the words met, OR-ed.
+ * Stops at a sentence end or a line break, and at a digit when `stopAtDigit` (a cue must label this
+ * number, not an earlier one). "d.o.b." and "naiss." keep their dots.
+ */
+function cuesBefore(text: string, pos: number, span: number, stopAtDigit: boolean): number {
+  let found = 0;
+  let j = pos - 1;
+  const limit = pos - span;
+  while (j >= 0 && j >= limit) {
+    const c = text.charCodeAt(j);
+    if (isLetter(c)) {
+      const end = j + 1;
+      while (j > 0 && isLetter(text.charCodeAt(j - 1))) j--;
+      found |= cueFlags(text, j, end);
+      // "D.O.B." read backwards: b, o, d separated by dots.
+      if (
+        end - j === 1 &&
+        fold(c) === 98 &&
+        j >= 4 &&
+        fold(text.charCodeAt(j - 2)) === 111 &&
+        fold(text.charCodeAt(j - 4)) === 100
+      ) {
+        found |= C_BIRTH;
+      }
+      j--;
+      continue;
+    }
+    if (c === 10 || c === 33 || c === 63) break;
+    if (c === 46) {
+      // A dot ends the sentence unless it closes an abbreviation: "D.O.B.", "naiss.", "réf.", "v.".
+      const ws = wordStartBefore(text, j);
+      const len = j - ws;
+      if (!(len === 1 || (len > 0 && cueFlags(text, ws, j) & (C_BIRTH | C_REFERENCE | C_VERSION)))) break;
+    }
+    if (stopAtDigit && FLAGS[c]! & F_DIGIT) break;
+    j--;
+  }
+  return found;
+}
+
+function wordStartBefore(text: string, end: number): number {
+  let j = end;
+  while (j > 0 && isLetter(text.charCodeAt(j - 1))) j--;
+  return j;
+}
+
+/**
+ * True when the number at `start` is labelled as an order, quote, tracking or similar reference, and not
+ * also named as an identifier ("numéro de sécu pour le dossier : …" is a NIR).
+ */
+export function hasReferenceContext(text: string, start: number): boolean {
+  if (!(cuesBefore(text, start, 22, true) & C_REFERENCE)) return false;
+  return !(cuesBefore(text, start, 48, true) & C_IDENTIFIER);
+}
+
+/** True when wording around the date at [start, end) marks it as a birth date. */
+export function hasBirthContext(text: string, start: number, end: number): boolean {
+  const before = cuesBefore(text, start, 40, true);
+  if (before & C_BIRTH) return true;
+  if (before & C_BIRTHDAY) {
+    // A birthday is a birth date only for a year long past: "birthday party on 12/07/2025" is an event.
+    let year = -1;
+    for (let i = start; i + 4 <= end; i++) {
+      const c = text.charCodeAt(i);
+      if (
+        (c === 49 || c === 50) &&
+        !(FLAGS[text.charCodeAt(i - 1)]! & F_DIGIT) &&
+        !(FLAGS[text.charCodeAt(i + 4)]! & F_DIGIT)
+      ) {
+        const y = Number(text.slice(i, i + 4));
+        if (y >= 1900 && y <= 2099) year = y;
+      }
+    }
+    return year > 0 && year <= new Date().getFullYear() - 12;
+  }
+  // "12/03/1985 (date de naissance)", "03/12/1985, DOB"
+  let p = end;
+  while (
+    p < text.length &&
+    p - end < 3 &&
+    (text.charCodeAt(p) === 32 || text.charCodeAt(p) === 40 || text.charCodeAt(p) === 44)
+  )
+    p++;
+  for (let words = 0; words < 3 && p < text.length && isLetter(text.charCodeAt(p)); words++) {
+    const s = p;
+    while (p < text.length && isLetter(text.charCodeAt(p))) p++;
+    if (cueFlags(text, s, p) & C_BIRTH) return true;
+    if (text.charCodeAt(p) !== 32) break;
+    p++;
+  }
+  return false;
+}
+
+/** True when the dotted quad at `start` is labelled as a version, not an address: "version 10.0.0.1". */
+export function hasVersionContext(text: string, start: number): boolean {
+  return (cuesBefore(text, start, 12, true) & C_VERSION) !== 0;
+}

@@ -1,0 +1,124 @@
+/**
+ * Two word tables the scanner queries without allocating: WORDS, case-sensitive ("Will" the name is not
+ * "will" the verb), answers what a word can be (first or last name, title, street type, month…); CUES,
+ * case-insensitive, answers what a word says about its neighbour (a name cue, a birth cue, a reference
+ * label…).
+ */
+import { FIRST_NAMES, LAST_NAMES, LAST_NAMES_TWO_WORDS, STREET_SUFFIXES_EN } from "../data/names.ts";
+import {
+  AMBIGUOUS_EN,
+  AMBIGUOUS_FR,
+  BIRTH_CUES,
+  BIRTHDAY_CUES,
+  GREETINGS,
+  IDENTIFIER_CUES,
+  MONTHS_EN,
+  MONTHS_FR,
+  NAME_CUES,
+  PLACE_CUES,
+  REFERENCE_CUES,
+  STOPWORDS,
+  STREET_EN,
+  STREET_FR,
+  STRONG_NAME_CUES,
+  TITLES,
+  VERSION_CUES,
+} from "../data/words.ts";
+import { createWordTable } from "./word-table.ts";
+
+export const W_FIRST = 1;
+export const W_LAST = 2;
+export const W_AMBIG_FR = 4;
+export const W_AMBIG_EN = 8;
+export const W_TITLE = 16;
+export const W_GREETING = 32;
+export const W_STOP = 64;
+export const W_STREET_FR = 128;
+export const W_STREET_EN = 256;
+export const W_MONTH = 512;
+export const W_PARTICLE = 1024;
+/** Lower-case words that end a street's name: "12 rue des Lilas à Lyon". */
+export const W_STREET_STOP = 2048;
+/** Lower-case words inside city names: "Boulogne sur Mer", "Aix en Provence". */
+export const W_CITY_LINK = 4096;
+export const W_NAME = W_FIRST | W_LAST;
+
+export const C_NAME_CUE = 1;
+export const C_STRONG_CUE = 2;
+export const C_PLACE_CUE = 4;
+export const C_BIRTH = 8;
+export const C_BIRTHDAY = 16;
+export const C_REFERENCE = 32;
+export const C_VERSION = 64;
+export const C_IDENTIFIER = 128;
+
+const WORDS = createWordTable(false);
+const CUES = createWordTable(true);
+
+function add(
+  table: typeof WORDS,
+  words: string,
+  flag: number,
+  forms: (w: string) => string[] = (w) => [w],
+): void {
+  for (const word of words.split("|")) for (const form of forms(word)) table.add(form, flag);
+}
+
+const capitalise = (w: string) => w.charAt(0).toUpperCase() + w.slice(1);
+// Names are looked up as written: "Dupont" and "DUPONT" (French forms put surnames in capitals).
+const nameForms = (w: string) => [w, w.toUpperCase()];
+const lowerAndTitle = (w: string) => [w, capitalise(w)];
+
+add(WORDS, FIRST_NAMES, W_FIRST, nameForms);
+add(WORDS, LAST_NAMES, W_LAST, nameForms);
+add(WORDS, LAST_NAMES_TWO_WORDS, W_LAST, (w) => [
+  w,
+  w.toUpperCase(),
+  w.replace(/ (.)/, (_, c: string) => ` ${c.toUpperCase()}`),
+]);
+add(WORDS, AMBIGUOUS_FR, W_AMBIG_FR);
+add(WORDS, AMBIGUOUS_EN, W_AMBIG_EN);
+add(WORDS, TITLES, W_TITLE);
+add(WORDS, GREETINGS, W_GREETING);
+add(WORDS, STOPWORDS, W_STOP);
+add(WORDS, STREET_FR, W_STREET_FR, lowerAndTitle);
+add(WORDS, STREET_EN, W_STREET_EN);
+add(WORDS, STREET_SUFFIXES_EN, W_STREET_EN);
+add(WORDS, MONTHS_FR, W_MONTH, lowerAndTitle);
+add(WORDS, MONTHS_EN, W_MONTH, (w) => [w, w.toLowerCase()]);
+add(WORDS, "de|du|des|d|van|von|der|den|le|la|di|da|del|della|dos|das|ben|bin|ibn|al|el|mac|st", W_PARTICLE);
+add(
+  WORDS,
+  "à|a|et|pour|dans|chez|près|depuis|avant|après|mais|ou|où|est|sont|qui|que|au|avec|sans|in|and|to|for|since|is|at|on",
+  W_STREET_STOP,
+);
+add(WORDS, "sur|sous|en|lès|les|lez|le|la|de|du|des|aux|au|d|l", W_CITY_LINK);
+
+add(CUES, NAME_CUES, C_NAME_CUE);
+add(CUES, STRONG_NAME_CUES, C_STRONG_CUE);
+add(CUES, PLACE_CUES, C_PLACE_CUE);
+add(CUES, BIRTH_CUES, C_BIRTH);
+add(CUES, BIRTHDAY_CUES, C_BIRTHDAY);
+add(CUES, REFERENCE_CUES, C_REFERENCE);
+add(CUES, VERSION_CUES, C_VERSION);
+add(CUES, IDENTIFIER_CUES, C_IDENTIFIER);
+
+/** What text[start, end) can be, as written (W_* bits). */
+export function wordFlags(text: string, start: number, end: number): number {
+  return WORDS.get(text, start, end);
+}
+
+/** W_* bits of text[start, end), given its hash (HASH_SEED and hashStep over its code units). */
+export function wordFlagsHashed(text: string, start: number, end: number, hash: number): number {
+  return WORDS.getHashed(text, start, end, hash);
+}
+
+/** W_* bits of a whole word. */
+export function flagsOfWord(word: string): number {
+  return WORDS.getWord(word);
+}
+
+/** What text[start, end), in any case, says about its neighbour (C_* bits). */
+export function cueFlags(text: string, start: number, end: number): number {
+  return CUES.get(text, start, end);
+}

@@ -1,0 +1,269 @@
+/**
+ * Street addresses, found from their house number ("12 rue de la Paix, 75002 Paris", "221B Baker Street,
+ * London NW1 6XE", "350 Fifth Avenue, New York, NY 10118") or, in French, from a postcode whose line names
+ * a street type ("place de la Concorde, 75008 Paris"). The entity runs from the number (or street type) to
+ * the city, or to the postcode where it follows the city (UK, US). Without a postcode only the street is
+ * reported, with a lower score.
+ */
+
+import { STREET_FR } from "../data/words.ts";
+import { F_DIGIT, F_LETTER, F_LOWER, F_UPPER, FLAGS } from "./char-class.ts";
+import {
+  W_CITY_LINK,
+  W_GREETING,
+  W_STOP,
+  W_STREET_EN,
+  W_STREET_FR,
+  W_STREET_STOP,
+  wordFlags,
+} from "./lexicon.ts";
+import { emit, type Scan } from "./scan-state.ts";
+
+const isLetter = (c: number) => (FLAGS[c]! & F_LETTER) !== 0;
+const isDigit = (c: number) => c >= 48 && c <= 57;
+const isUpper = (c: number) => (FLAGS[c]! & F_UPPER) !== 0;
+const isApostrophe = (c: number) => c === 39 || c === 0x2019;
+
+/** End of a word at `i`: letters, with inner hyphens and apostrophes ("Saint-Étienne", "d'Alésia"). */
+export function wordEnd(text: string, i: number): number {
+  let p = i;
+  const n = text.length;
+  while (p < n) {
+    const c = text.charCodeAt(p);
+    if (isLetter(c)) p++;
+    else if ((c === 45 || isApostrophe(c)) && p > i && p + 1 < n && isLetter(text.charCodeAt(p + 1))) p++;
+    else break;
+  }
+  return p;
+}
+
+function digitsEnd(text: string, i: number): number {
+  let p = i;
+  while (p < text.length && isDigit(text.charCodeAt(p))) p++;
+  return p;
+}
+
+/** One space (or no-break space) at `i`, then the next token's start; -1 when there is none. */
+function oneSpace(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  return c === 32 || c === 0xa0 ? i + 1 : -1;
+}
+
+/** ", " or " " or ",\n" between address parts; returns the next part's start or -1. */
+function partSeparator(text: string, i: number): number {
+  let p = i;
+  if (text.charCodeAt(p) === 44) p++;
+  let spaces = 0;
+  while (
+    p < text.length &&
+    (text.charCodeAt(p) === 32 || text.charCodeAt(p) === 0xa0 || text.charCodeAt(p) === 10)
+  ) {
+    p++;
+    spaces++;
+  }
+  return spaces > 0 && spaces < 4 ? p : -1;
+}
+
+/** A city: capitalised words, possibly joined by "sur", "en", "de"...; returns its end or -1. */
+function cityEnd(text: string, i: number, maxWords: number): number {
+  if (!isUpper(text.charCodeAt(i))) return -1;
+  let end = wordEnd(text, i);
+  if (end - i < 2) return -1;
+  // "St. Albans", "Ste. Marie"
+  if (text.charCodeAt(end) === 46 && /^(?:St|Ste|Mt|Ft)$/.test(text.slice(i, end))) end++;
+  let words = 1;
+  while (words < maxWords) {
+    const p = oneSpace(text, end);
+    if (p < 0) break;
+    const c = text.charCodeAt(p);
+    if (isUpper(c)) {
+      const e = wordEnd(text, p);
+      // A two-letter capital word after a US city is its state: "New York, NY" / "Springfield IL 62704".
+      if (e - p === 2 && isUpper(text.charCodeAt(p + 1))) break;
+      // "75002 Paris Merci de…": a city does not run into the next sentence.
+      if (wordFlags(text, p, e) & (W_STOP | W_GREETING)) break;
+      end = e;
+      words++;
+    } else if (FLAGS[c]! & F_LOWER) {
+      const e = wordEnd(text, p);
+      const q = oneSpace(text, e);
+      if (!(wordFlags(text, p, e) & W_CITY_LINK) || q < 0 || !isUpper(text.charCodeAt(q))) break;
+      end = wordEnd(text, q);
+      words++;
+    } else break;
+  }
+  return end;
+}
+
+/** French "75002 Paris", "69006 LYON Cedex 06"; returns the end or -1. */
+function frenchPostcodeCity(text: string, i: number): number {
+  const e = digitsEnd(text, i);
+  if (e - i !== 5 || isLetter(text.charCodeAt(e))) return -1;
+  const p = oneSpace(text, e);
+  if (p < 0) return -1;
+  let end = cityEnd(text, p, 5);
+  if (end < 0) return -1;
+  const q = oneSpace(text, end);
+  if (q > 0 && /^ce(dex|DEX)\b/i.test(text.slice(q, q + 6))) {
+    end = q + 5;
+    const r = oneSpace(text, end);
+    if (r > 0 && isDigit(text.charCodeAt(r))) end = digitsEnd(text, r);
+  }
+  return end;
+}
+
+/** After a French street type: the street's name, then an optional postcode and city. */
+function frenchStreet(scan: Scan, start: number, afterType: number): number {
+  const text = scan.text;
+  let p = afterType;
+  if (text.charCodeAt(p) === 46) p++; // "av.", "bd."
+  p = oneSpace(text, p);
+  if (p < 0) return -1;
+  let streetEnd = -1;
+  for (let tokens = 0; tokens < 9; tokens++) {
+    const c = text.charCodeAt(p);
+    let e: number;
+    if (isDigit(c)) {
+      e = digitsEnd(text, p);
+      if (e - p === 5) break; // the postcode
+      if (e - p > 4) return -1;
+    } else if (isLetter(c)) {
+      e = wordEnd(text, p);
+      if (wordFlags(text, p, e) & W_STREET_STOP) break;
+    } else break;
+    streetEnd = e;
+    const next = oneSpace(text, e);
+    if (next < 0) break;
+    p = next;
+  }
+  if (streetEnd < 0) return -1;
+  const q = partSeparator(text, streetEnd);
+  const end = q > 0 ? frenchPostcodeCity(text, q) : -1;
+  if (end > 0) {
+    emit(scan, "POSTAL_ADDRESS", start, end, 0.92);
+    return end;
+  }
+  emit(scan, "POSTAL_ADDRESS", start, streetEnd, 0.7);
+  return streetEnd;
+}
+
+// "London SW1A 2AA", "Manchester M1 1AE" (Royal Mail postcode format).
+// Lenient on the inward part: generated and mistyped postcodes ("SP39 25G") still end the address.
+const UK_POSTCODE = /^[A-Z]{1,2}\d{1,2}[A-Z]? ?\d[A-Z\d][A-Z]\b/;
+// "NY 10118", "CA 94103-1234".
+const US_STATE_ZIP = /^[A-Z]{2},? \d{5}(?:-\d{4})?\b/;
+const UNIT = /^(?:Apt\.?|Apartment|Suite|Ste\.?|Unit|Flat|Floor|Fl\.?|#) ?[\dA-Z]+[A-Z]?\b/;
+
+/** "221B Baker Street, London NW1 6XE" from the first name token after the number. */
+function englishStreet(scan: Scan, start: number, first: number): number {
+  const text = scan.text;
+  let p = first;
+  let typeEnd = -1;
+  for (let tokens = 0; tokens < 6; tokens++) {
+    const c = text.charCodeAt(p);
+    let e: number;
+    if (isUpper(c)) e = wordEnd(text, p);
+    else if (isDigit(c)) {
+      e = wordEnd(text, digitsEnd(text, p)); // "5th"
+      if (e === digitsEnd(text, p)) return -1;
+    } else return -1;
+    const flags = wordFlags(text, p, e);
+    if (flags & W_STREET_EN && (tokens > 0 || text.startsWith("Broadway", p))) {
+      typeEnd = e;
+      // "S Park Street", "W Broadway Avenue": the last of adjacent street words ends the street.
+      let next = oneSpace(text, typeEnd);
+      while (next > 0 && isUpper(text.charCodeAt(next))) {
+        const ne = wordEnd(text, next);
+        if (!(wordFlags(text, next, ne) & W_STREET_EN)) break;
+        typeEnd = ne;
+        next = oneSpace(text, ne);
+      }
+      if (text.charCodeAt(typeEnd) === 46) typeEnd++;
+      break;
+    }
+    if (flags & W_STOP && !(tokens === 0 && e - p === 3 && text.startsWith("The", p))) return -1; // "136 The Rise"
+    const next = oneSpace(text, e);
+    if (next < 0) return -1;
+    p = next;
+  }
+  if (typeEnd < 0) return -1;
+  let streetEnd = typeEnd;
+  const dir = /^ (?:N|S|E|W|NE|NW|SE|SW)\b/.exec(text.slice(streetEnd, streetEnd + 4));
+  if (dir) streetEnd += dir[0].length;
+  let q = partSeparator(text, streetEnd);
+  if (q > 0) {
+    const unit = UNIT.exec(text.slice(q, q + 16));
+    if (unit) {
+      const after = partSeparator(text, q + unit[0].length);
+      if (after > 0) {
+        streetEnd = q + unit[0].length;
+        q = after;
+      }
+    }
+  }
+  if (q > 0) {
+    const city = cityEnd(text, q, 3);
+    const r = city > 0 ? partSeparator(text, city) : -1;
+    if (r > 0) {
+      const tail = text.slice(r, r + 16);
+      const code = UK_POSTCODE.exec(tail) ?? US_STATE_ZIP.exec(tail);
+      if (code) {
+        const end = r + code[0].length;
+        emit(scan, "POSTAL_ADDRESS", start, end, 0.92);
+        return end;
+      }
+    }
+  }
+  emit(scan, "POSTAL_ADDRESS", start, streetEnd, 0.7);
+  return streetEnd;
+}
+
+/**
+ * After a house number [s, e) of 1–4 digits: an optional "bis"/"ter" or letter, then a French street type
+ * or an English street name. Returns the address's end, or -1.
+ */
+export function scanAfterHouseNumber(scan: Scan, s: number, e: number): number {
+  const text = scan.text;
+  let p = e;
+  const c = text.charCodeAt(p);
+  // "221B", "12b" (one letter glued to the number), "3 bis", "3bis", "5 ter".
+  if (isLetter(c) && !isLetter(text.charCodeAt(p + 1))) p++;
+  else {
+    const q = c === 32 ? p + 1 : p;
+    const w = wordEnd(text, q);
+    const len = w - q;
+    if (len === 3 || len === 6) {
+      const suffix = text.slice(q, w).toLowerCase();
+      if (suffix === "bis" || suffix === "ter" || suffix === "quater") p = w;
+    }
+  }
+  if (text.charCodeAt(p) === 44) p++;
+  const first = oneSpace(text, p);
+  if (first < 0) return -1;
+  const fc = text.charCodeAt(first);
+  if (!(FLAGS[fc]! & F_LETTER) && !(FLAGS[fc]! & F_DIGIT)) return -1;
+  const we = wordEnd(text, first);
+  if (wordFlags(text, first, we) & W_STREET_FR) return frenchStreet(scan, s, we);
+  return englishStreet(scan, s, first);
+}
+
+// A French street line ending right before a postcode: "(12 )rue de la Paix, " / "Place Bellecour ".
+const STREET_BEFORE_POSTCODE = new RegExp(
+  `(?:^|[^\\p{L}\\d])((?:\\d{1,4}(?: ?(?:bis|ter|[a-zA-Z]))?,? )?(?:${STREET_FR.split("|")
+    .map((w) => `${w}|${w[0]!.toUpperCase()}${w.slice(1)}`)
+    .join("|")})\\.? [^\\n.,;!?()]{2,60}?),?\\s?$`,
+  "u",
+);
+
+/** At a five-digit number followed by a city: a French address whose street line precedes it. */
+export function scanAddressBeforePostcode(scan: Scan, s: number): number {
+  const text = scan.text;
+  const end = frenchPostcodeCity(text, s);
+  if (end < 0) return -1;
+  const from = s > 80 ? s - 80 : 0;
+  const m = STREET_BEFORE_POSTCODE.exec(text.slice(from, s));
+  if (!m) return -1;
+  const start = from + m.index + m[0].indexOf(m[1]!);
+  emit(scan, "POSTAL_ADDRESS", start, end, 0.85);
+  return end;
+}

@@ -1,0 +1,20 @@
+import type { Entity, EntityType } from "../entity.ts";
+
+/** What one detection pass carries between the scanner's handlers. */
+export type Scan = {
+  text: string;
+  out: Entity[];
+  /** Which ambiguous-name list applies (lexicon W_AMBIG_FR / W_AMBIG_EN bits). */
+  ambiguous: number;
+};
+
+/**
+ * Appends an entity. Handlers that look back (an e-mail's local part, an address found from its postcode)
+ * may cover entities found earlier: the later, more specific one replaces them, which keeps the output
+ * sorted and non-overlapping.
+ */
+export function emit(scan: Scan, type: EntityType, start: number, end: number, score: number): void {
+  const out = scan.out;
+  while (out.length > 0 && out[out.length - 1]!.end > start) out.pop();
+  out.push({ type, start, end, score });
+}

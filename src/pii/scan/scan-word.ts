@@ -1,0 +1,337 @@
+/**
+ * Capitalised words: IBANs, English month-first dates, and person names. A name comes from the first- and
+ * last-name dictionaries combined with context: a title ("M.", "Mrs", "Dr"), a greeting or signature
+ * ("Bonjour", "Cordialement,"), a cue ("je m'appelle", "signed"), or a second name-like word. A first name
+ * that is also an everyday word ("Pierre qui roule", "Grace period", "Will you…") needs one of these.
+ */
+import { F_DIGIT, F_LETTER, F_LOWER, F_UPPER, FLAGS } from "./char-class.ts";
+import { previousWord, WORD_END, WORD_START } from "./context.ts";
+import {
+  C_NAME_CUE,
+  C_PLACE_CUE,
+  C_STRONG_CUE,
+  cueFlags,
+  W_AMBIG_EN,
+  W_FIRST,
+  W_GREETING,
+  W_LAST,
+  W_MONTH,
+  W_NAME,
+  W_PARTICLE,
+  W_STOP,
+  W_STREET_EN,
+  W_TITLE,
+  wordFlags,
+  wordFlagsHashed,
+} from "./lexicon.ts";
+import { wordEnd } from "./scan-address.ts";
+import { scanMonthDayYear } from "./scan-date.ts";
+import { scanIban } from "./scan-iban.ts";
+import { emit, type Scan } from "./scan-state.ts";
+import { HASH_SEED, hashStep } from "./word-table.ts";
+
+const isUpper = (c: number) => (FLAGS[c]! & F_UPPER) !== 0;
+const isLower = (c: number) => (FLAGS[c]! & F_LOWER) !== 0;
+const isApostrophe = (c: number) => c === 39 || c === 0x2019;
+const isSpace = (c: number) => c === 32 || c === 0xa0;
+
+function isAllCaps(text: string, s: number, e: number): boolean {
+  if (e - s < 2) return false;
+  for (let i = s; i < e; i++) if (isLower(text.charCodeAt(i))) return false;
+  return true;
+}
+
+/**
+ * Flags of a word. An unlisted hyphenated word takes its first part's first-name flag ("Marie-Josée"),
+ * unless a part is in lower case: "Grant-le-Crist", "Saint-Jean-de-Luz" are places.
+ */
+function flagsOf(text: string, s: number, e: number): number {
+  const f = wordFlags(text, s, e);
+  if (f !== 0) return f;
+  let h = -1;
+  for (let i = s + 1; i < e; i++) {
+    if (text.charCodeAt(i) !== 45) continue;
+    if (isLower(text.charCodeAt(i + 1))) return 0;
+    if (h < 0) h = i;
+  }
+  return h < 0 ? 0 : wordFlags(text, s, h) & W_FIRST;
+}
+
+// Name tokens of the current candidate: start, end, flags, and whether written in capitals.
+const TS = new Int32Array(4);
+const TE = new Int32Array(4);
+const TF = new Int32Array(4);
+const TC = new Uint8Array(4);
+
+/** A name token at `p`: a capitalised word, possibly possessive ("Smith's" stops before "'s"). */
+function tokenEnd(text: string, p: number): number {
+  let e = wordEnd(text, p);
+  if (e - p > 2 && isApostrophe(text.charCodeAt(e - 2)) && text.charCodeAt(e - 1) === 115) e -= 2;
+  return e;
+}
+
+/**
+ * Particles before a surname at `q` ("van der Berg", "de La Fontaine", "d'Alembert"): returns where the
+ * capitalised surname starts, or -1.
+ */
+function afterParticles(text: string, q: number): number {
+  let p = q;
+  for (let k = 0; k < 2; k++) {
+    if (!isLower(text.charCodeAt(p))) return k > 0 && isUpper(text.charCodeAt(p)) ? p : -1;
+    if (isApostrophe(text.charCodeAt(p + 1))) {
+      const c = text.charCodeAt(p);
+      return (c === 100 || c === 108) && isUpper(text.charCodeAt(p + 2)) ? p + 2 : -1; // d', l'
+    }
+    const pe = wordEnd(text, p);
+    if (pe - p > 4 || !(wordFlags(text, p, pe) & W_PARTICLE) || !isSpace(text.charCodeAt(pe))) return -1;
+    p = pe + 1;
+  }
+  return isUpper(text.charCodeAt(p)) ? p : -1;
+}
+
+/**
+ * Collects name tokens after the first one [s, e): single spaces, then capitalised words that are not
+ * function words, surnames with particles, and faker's two-word surnames ("Le gall"). From the third
+ * token on, everyday words that are also names are left out: "Cordialement, Jean Dupont Claire…".
+ */
+function collectTokens(scan: Scan, s: number, e: number, f: number): number {
+  const text = scan.text;
+  TS[0] = s;
+  TE[0] = e;
+  TF[0] = f;
+  TC[0] = isAllCaps(text, s, e) ? 1 : 0;
+  let count = 1;
+  let p = e;
+  while (count < 4 && isSpace(text.charCodeAt(p))) {
+    const q = p + 1;
+    if (isLower(text.charCodeAt(q))) {
+      const w = afterParticles(text, q);
+      if (w < 0) break;
+      const te = tokenEnd(text, w);
+      TS[count] = q;
+      TE[count] = te;
+      TF[count] = flagsOf(text, w, te) | W_LAST;
+      TC[count] = 0;
+      count++;
+      p = te;
+      continue;
+    }
+    if (!isUpper(text.charCodeAt(q))) break;
+    let te = tokenEnd(text, q);
+    if (te < text.length && FLAGS[text.charCodeAt(te)]! & F_DIGIT) break;
+    let tf = flagsOf(text, q, te);
+    // Two-word surnames ("Da silva", "Le gall"): a short capitalised word, a space, a word.
+    if (te - q <= 3 && isSpace(text.charCodeAt(te)) && FLAGS[text.charCodeAt(te + 1)]! & F_LETTER) {
+      const two = wordEnd(text, te + 1);
+      if (wordFlags(text, q, two) & W_LAST) {
+        te = two;
+        tf = W_LAST;
+      }
+    }
+    if (te - q < 2 || (tf & W_STOP && !(tf & W_LAST)) || tf & (W_MONTH | W_TITLE)) break;
+    if (tf & W_STREET_EN && !(tf & W_NAME)) break;
+    const caps = isAllCaps(text, q, te);
+    if (count >= 2 && !caps && tf & (scan.ambiguous | W_GREETING)) break;
+    TS[count] = q;
+    TE[count] = te;
+    TF[count] = tf;
+    TC[count] = caps ? 1 : 0;
+    count++;
+    p = te;
+  }
+  return count;
+}
+
+/** After a title: the following name tokens, whatever they are ("M. Zerbib", "Dr House", "Mrs van den Pol"). */
+function afterTitle(scan: Scan, s: number, e: number): number {
+  const text = scan.text;
+  let p = e;
+  if (text.charCodeAt(p) === 46) p++;
+  else if (e - s === 1) return e; // a lone "M" is not "M."
+  if (!isSpace(text.charCodeAt(p))) return e;
+  p++;
+  const start = p;
+  if (isLower(text.charCodeAt(p))) {
+    const w = afterParticles(text, p);
+    if (w < 0) return e;
+    p = w;
+  }
+  if (!isUpper(text.charCodeAt(p))) return e;
+  const te = tokenEnd(text, p);
+  const tf = flagsOf(text, p, te);
+  if (te - p < 2 || (tf & W_STOP && !(tf & W_NAME)) || tf & W_TITLE) return e;
+  const count = collectTokens(scan, p, te, tf | W_LAST);
+  const end = TE[count - 1]!;
+  emit(scan, "PERSON", start, end, 0.95);
+  return end;
+}
+
+/** True when a greeted name is followed by what ends a greeting: ",", "!", ".", a line break, the end. */
+function endsGreeting(text: string, end: number): boolean {
+  if (end >= text.length) return true;
+  const c = text.charCodeAt(end);
+  if (c === 44 || c === 33 || c === 46 || c === 10 || c === 13 || c === 58) return true;
+  return / (?:here|ici|for|pour)\b/.test(text.slice(end, end + 6));
+}
+
+/** After a greeting or a sign-off: "Bonjour Marie", "Cordialement,\nJean Dupont", "Dear John". */
+function afterGreeting(scan: Scan, e: number): number {
+  const text = scan.text;
+  let p = e;
+  while (p < text.length && p - e < 4) {
+    const c = text.charCodeAt(p);
+    if (c === 32 || c === 44 || c === 10 || c === 13 || c === 0xa0) p++;
+    else break;
+  }
+  if (p === e || !isUpper(text.charCodeAt(p))) return e;
+  // "Hi, I'm Nadia", "Bonjour, J'ai…": an elided word is not the name.
+  if (isApostrophe(text.charCodeAt(p + 1)) && text.charCodeAt(p) !== 79) return e;
+  const te = tokenEnd(text, p);
+  const tf = flagsOf(text, p, te);
+  if (tf & W_TITLE) return afterTitle(scan, p, te);
+  if (tf & W_STOP && !(tf & W_NAME)) return e;
+  const count = collectTokens(scan, p, te, tf);
+  const end = TE[count - 1]!;
+  // One word after "Hello" is a name when it is a known, unambiguous one, or when the greeting ends
+  // right after it ("Hi Szymon,"): "Hello World program", "Thanks\nWill you…" are not.
+  if (count === 1 && (!(tf & W_NAME) || tf & scan.ambiguous) && !endsGreeting(text, end)) return e;
+  emit(scan, "PERSON", p, end, 0.85);
+  return end;
+}
+
+/** Decides whether collected tokens are a person; returns how many tokens form the name (0: none). */
+function nameLength(scan: Scan, count: number, cue: number): number {
+  const f = TF[0]!;
+  const ambiguous = (f & scan.ambiguous) !== 0;
+  if (count >= 2) {
+    const g = TF[1]!;
+    if (f & W_FIRST) {
+      if (g & W_NAME || TC[1]) return count;
+      // French does not capitalise common nouns mid-phrase, so "Pierre Curie" is a name; English titles
+      // do ("Grace Period"), so an English everyday word needs a known surname after it.
+      if (g === 0 && !(f & scan.ambiguous & W_AMBIG_EN)) return count;
+    }
+    // Forms and lists put the surname first in capitals: "DUPONT Jean", "JANSEN Maximilian"
+    // (but "FYI Morgan Turcotte" is an acronym before a name).
+    if (TC[0] && g & W_FIRST && (count === 2 || f & W_LAST)) return count;
+    if (cue & C_NAME_CUE && f & W_NAME) return count;
+  }
+  // A lone first name that is also a common capitalised word ("France", "Paris") needs a cue.
+  if (f & W_FIRST && !ambiguous && !TC[0] && !(f & W_STOP)) return 1;
+  if (cue & C_NAME_CUE && f & W_NAME) return 1;
+  if (cue & C_STRONG_CUE) return count;
+  return 0;
+}
+
+/** The lexicon flags of the word before `s` when it is a name cue or a place word, else 0. */
+function cueBefore(text: string, s: number): number {
+  const c = text.charCodeAt(s - 1);
+  // At a sentence start or after a bracket no cue applies: skip the look-back.
+  if (s === 0 || c === 46 || c === 33 || c === 63 || c === 40 || c === 34) return 0;
+  if (!previousWord(text, s)) return 0;
+  const flags = cueFlags(text, WORD_START, WORD_END);
+  // "my name is X", "mon nom est X": the verb is a strong cue after "name"/"nom".
+  if (flags & C_NAME_CUE && WORD_END - WORD_START <= 3 && previousWord(text, WORD_START)) {
+    const before = cueFlags(text, WORD_START, WORD_END);
+    if (before & C_STRONG_CUE) return flags | C_STRONG_CUE;
+  }
+  return flags;
+}
+
+/** "Zef den Adel": a name found after a particle starts at the capitalised word before the particle. */
+function startBeforeParticle(text: string, s: number): number {
+  let j = s - 1; // the space before the name
+  for (let k = 0; k < 2; k++) {
+    if (!isSpace(text.charCodeAt(j))) return s;
+    const end = j;
+    while (j > 0 && isLower(text.charCodeAt(j - 1))) j--;
+    if (end - j < 2 || end - j > 4 || !(wordFlags(text, j, end) & W_PARTICLE)) return s;
+    if (j === 0 || !isSpace(text.charCodeAt(j - 1))) return s;
+    j--; // the space before the particle
+    const c = text.charCodeAt(j - 1);
+    if (!(FLAGS[c]! & F_LETTER)) return s;
+    if (isLower(c) && k === 0) {
+      // Maybe a second particle ("van der"): look again from this space, unless it is a plain word.
+      let w = j;
+      while (w > 0 && isLower(text.charCodeAt(w - 1))) w--;
+      if (FLAGS[text.charCodeAt(w - 1)]! & F_LETTER) return s;
+      if (wordFlags(text, w, j) & W_PARTICLE) continue;
+      return s;
+    }
+    break;
+  }
+  const end = j;
+  while (j > 0 && FLAGS[text.charCodeAt(j - 1)]! & F_LETTER) j--;
+  return isUpper(text.charCodeAt(j)) &&
+    !(wordFlags(text, j, end) & W_STOP) &&
+    !(cueFlags(text, j, end) & C_PLACE_CUE)
+    ? j
+    : s;
+}
+
+/**
+ * At a capital letter that starts a word. Emits at most one entity and returns where to resume.
+ */
+export function scanCapitalised(scan: Scan, s: number): number {
+  const text = scan.text;
+  const n = text.length;
+  const c1 = text.charCodeAt(s + 1);
+  if (c1 >= 65 && c1 <= 90 && FLAGS[text.charCodeAt(s + 2)]! & F_DIGIT) {
+    const end = scanIban(scan, s);
+    if (end > 0) return end;
+  }
+  // The word's hash is computed while reading it, so the lookup below does not read it again.
+  let h = hashStep(HASH_SEED, text.charCodeAt(s));
+  let e = s + 1;
+  for (let c = text.charCodeAt(e); e < n && FLAGS[c]! & F_LETTER; c = text.charCodeAt(++e))
+    h = hashStep(h, c);
+  // Elision: "L'adresse", "D'après", "Qu'il": resume after the apostrophe. "O'Brien", "D'Artagnan" are names.
+  if (e - s <= 2 && isApostrophe(text.charCodeAt(e)) && FLAGS[text.charCodeAt(e + 1)]! & F_LETTER) {
+    const prefix = text.slice(s, e);
+    if (!(prefix === "O" || (prefix === "D" && isUpper(text.charCodeAt(e + 1))))) return e + 1;
+  }
+  if (e < n && FLAGS[text.charCodeAt(e)]! & F_DIGIT) {
+    while (e < n && FLAGS[text.charCodeAt(e)]! & (F_LETTER | F_DIGIT)) e++;
+    return e; // "SW1A", "A380", "FR12345678901": codes, not words
+  }
+  const after = text.charCodeAt(e);
+  let f: number;
+  if (after === 45 || isApostrophe(after)) {
+    e = tokenEnd(text, s);
+    f = flagsOf(text, s, e);
+  } else f = wordFlagsHashed(text, s, e, h);
+  if (f === 0) {
+    const strong = cueBefore(text, s) & C_STRONG_CUE;
+    if (!strong && !isAllCaps(text, s, e)) return e;
+    const count = collectTokens(scan, s, e, 0);
+    // Surnames in capitals before a first name: "JANSEN Maximilian", "ROBLEDO CARMONA Mariana".
+    let surnames = 1;
+    while (surnames < count && TC[surnames] && !(TF[surnames]! & W_FIRST)) surnames++;
+    if (
+      !strong &&
+      (surnames === count ||
+        !(TF[surnames]! & W_FIRST) ||
+        (surnames === 1 && count > 2 && !(TF[2]! & W_FIRST)))
+    ) {
+      return e;
+    }
+    const end = TE[count - 1]!;
+    emit(scan, "PERSON", s, end, 0.8);
+    return end;
+  }
+  if (f & W_TITLE) return afterTitle(scan, s, e);
+  if (f & W_MONTH) {
+    const end = scanMonthDayYear(scan, s, e);
+    if (end > 0) return end;
+  }
+  if (f & W_GREETING) return afterGreeting(scan, e);
+  if (!(f & W_NAME)) return e;
+  const count = collectTokens(scan, s, e, f);
+  const cue = cueBefore(text, s);
+  if (cue & C_PLACE_CUE) return TE[count - 1]!; // "avenue Jean Jaurès", "lycée Victor Hugo"
+  const len = nameLength(scan, count, cue);
+  if (len === 0) return e;
+  const end = TE[len - 1]!;
+  emit(scan, "PERSON", startBeforeParticle(text, s), end, len > 1 ? 0.9 : 0.7);
+  return end;
+}
