@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -12,7 +13,12 @@ export async function createTestStoreEnv(
   name: string,
 ): Promise<{ env: Record<string, string>; cleanup: () => Promise<void> }> {
   const dataDir = mkdtempSync(join(tmpdir(), `gardien-${name}-`));
-  const env: Record<string, string> = { GARDIEN_DATA_DIR: dataDir, LOG_LEVEL: "silent" };
+  // A PostgreSQL store needs a configured key (processes share it); tests use a fresh one each time.
+  const env: Record<string, string> = {
+    GARDIEN_DATA_DIR: dataDir,
+    LOG_LEVEL: "silent",
+    GARDIEN_SECRET_KEY: randomBytes(32).toString("base64"),
+  };
   let schema: string | undefined;
   if (TEST_DATABASE_URL) {
     // Migrated here, under the schema lock, so the process under test finds it up to date.
