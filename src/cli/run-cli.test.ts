@@ -4,8 +4,8 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
 import { openDbFromConfig } from "../db/create-db.ts";
+import { runCliCapture } from "../testing/run-cli-capture.ts";
 import { createTestStoreEnv } from "../testing/test-store-env.ts";
-import { runCli } from "./run-cli.ts";
 
 let env: Record<string, string>;
 let cleanup: () => Promise<void>;
@@ -15,23 +15,7 @@ before(async () => {
 });
 after(() => cleanup());
 
-async function cli(...argv: string[]) {
-  let stdout = "";
-  let stderr = "";
-  const code = await runCli(
-    argv,
-    {
-      stdout: (t) => {
-        stdout += t;
-      },
-      stderr: (t) => {
-        stderr += t;
-      },
-    },
-    env,
-  );
-  return { code, stdout, stderr };
-}
+const cli = (...argv: string[]) => runCliCapture(argv, env);
 
 test("the first command loads the demo organisations", async () => {
   const out = await cli("org", "list");

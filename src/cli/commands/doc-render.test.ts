@@ -2,8 +2,8 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
+import { runCliCapture } from "../../testing/run-cli-capture.ts";
 import { createTestStoreEnv } from "../../testing/test-store-env.ts";
-import { runCli } from "../run-cli.ts";
 
 let env: Record<string, string>;
 let cleanup: () => Promise<void>;
@@ -13,20 +13,7 @@ before(async () => {
 });
 after(() => cleanup());
 
-async function cli(...argv: string[]) {
-  let stdout = "";
-  let stderr = "";
-  const io = {
-    stdout: (t: string) => {
-      stdout += t;
-    },
-    stderr: (t: string) => {
-      stderr += t;
-    },
-  };
-  const code = await runCli(argv, io, env);
-  return { code, stdout, stderr };
-}
+const cli = (...argv: string[]) => runCliCapture(argv, env);
 
 test("doc render writes each document of a demo organisation to stdout", async () => {
   const register = await cli(

@@ -4,28 +4,12 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, test } from "node:test";
-import { runCli } from "../run-cli.ts";
+import { runCliCapture } from "../../testing/run-cli-capture.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "gardien-pii-cli-"));
 after(() => rmSync(dir, { recursive: true, force: true }));
 
-async function cli(...argv: string[]) {
-  let stdout = "";
-  let stderr = "";
-  const code = await runCli(
-    argv,
-    {
-      stdout: (t) => {
-        stdout += t;
-      },
-      stderr: (t) => {
-        stderr += t;
-      },
-    },
-    { GARDIEN_DATA_DIR: dir },
-  );
-  return { code, stdout, stderr };
-}
+const cli = (...argv: string[]) => runCliCapture(argv, { GARDIEN_DATA_DIR: dir });
 
 function file(name: string, lines: string[]): string {
   const path = join(dir, name);

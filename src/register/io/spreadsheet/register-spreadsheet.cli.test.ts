@@ -2,8 +2,8 @@ import assert from "node:assert/strict";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
-import { runCli } from "../../../cli/run-cli.ts";
 import { startApi } from "../../../http/testing/api-test-kit.ts";
+import { runCliCapture } from "../../../testing/run-cli-capture.ts";
 import { createTestStoreEnv } from "../../../testing/test-store-env.ts";
 import { parseRegisterSpreadsheet, serializeRegisterSpreadsheet } from "./register-spreadsheet.ts";
 
@@ -14,20 +14,7 @@ before(async () => {
 });
 after(() => cleanup());
 
-async function cli(...argv: string[]) {
-  let stdout = "";
-  let stderr = "";
-  const io = {
-    stdout: (t: string) => {
-      stdout += t;
-    },
-    stderr: (t: string) => {
-      stderr += t;
-    },
-  };
-  const code = await runCli(argv, io, env);
-  return { code, stdout, stderr };
-}
+const cli = (...argv: string[]) => runCliCapture(argv, env);
 
 for (const format of ["xlsx", "ods"] as const) {
   test(`register export --format ${format} --output, then register import of that file`, async () => {
