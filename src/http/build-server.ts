@@ -17,6 +17,7 @@ import { registerDocumentRoutes } from "./routes/documents.ts";
 import { lintRoutes } from "./routes/lint.ts";
 import { metaRoutes } from "./routes/meta.ts";
 import { organisationRoutes } from "./routes/organisations.ts";
+import { piiRoutes } from "./routes/pii.ts";
 import { publicPageRoutes } from "./routes/public-pages.ts";
 import { publicationRoutes } from "./routes/public-publications.ts";
 import { publicSubscriptionRoutes } from "./routes/public-subscriptions.ts";
@@ -52,6 +53,7 @@ const apiV1: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) =
   await app.register(lintRoutes, { ctx });
   await app.register(registerIoRoutes, { ctx });
   await app.register(publicationRoutes, { ctx });
+  await app.register(piiRoutes, { ctx });
 };
 
 // Request ids only need to be unique in the logs: a random prefix per process and a counter do that
