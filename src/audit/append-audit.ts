@@ -92,5 +92,10 @@ export async function appendAudit(
       hash,
     })
     .execute();
+  await trx
+    .insertInto("audit_heads")
+    .values({ chain: content.chain, seq: content.seq, hash })
+    .onConflict((oc) => oc.column("chain").doUpdateSet({ seq: content.seq, hash }))
+    .execute();
   return { ...content, hash };
 }

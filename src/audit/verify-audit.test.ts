@@ -64,6 +64,22 @@ test("a deleted entry is named", async () => {
   assert.equal(report.chains[0]?.firstBreak?.reason, "deleted");
 });
 
+test("deleting the newest entries is named too: the chain head remembers them", async () => {
+  await ctx.db.deleteFrom("audit_entries").where("chain", "=", orgId).where("seq", ">=", 4).execute();
+  const report = await verifyAudit(ctx.db, { chain: orgId });
+  assert.equal(report.valid, false);
+  assert.equal(report.chains[0]?.firstBreak?.seq, 4);
+  assert.equal(report.chains[0]?.firstBreak?.reason, "deleted");
+  assert.match(report.chains[0]?.firstBreak?.message ?? "", /entries 4 to 5 .* were deleted/);
+});
+
+test("a chain whose every entry was deleted is still reported", async () => {
+  await ctx.db.deleteFrom("audit_entries").where("chain", "=", orgId).execute();
+  const report = await verifyAudit(ctx.db, { chain: orgId });
+  assert.equal(report.valid, false);
+  assert.equal(report.chains[0]?.firstBreak?.seq, 1);
+});
+
 test("reordered entries are named", async () => {
   const all = await rows();
   // Swap the storage order of entries 3 and 4 while keeping their content: ids no longer follow seq.

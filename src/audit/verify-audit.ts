@@ -26,9 +26,15 @@ export type AuditReport = { valid: boolean; chains: ChainReport[] };
  * an entry replaced wholesale with a self-consistent forgery.
  */
 export async function verifyAudit(db: Db, options: { chain?: string } = {}): Promise<AuditReport> {
-  let chainQuery = db.selectFrom("audit_entries").select("chain").distinct();
-  if (options.chain !== undefined) chainQuery = chainQuery.where("chain", "=", options.chain);
-  const chains = (await chainQuery.execute()).map((r) => r.chain).sort();
+  // Chains are those with entries or with a recorded head: a chain whose every entry was deleted still has one.
+  let entryChains = db.selectFrom("audit_entries").select("chain").distinct();
+  let headChains = db.selectFrom("audit_heads").select("chain");
+  if (options.chain !== undefined) {
+    entryChains = entryChains.where("chain", "=", options.chain);
+    headChains = headChains.where("chain", "=", options.chain);
+  }
+  const found = [...(await entryChains.execute()), ...(await headChains.execute())].map((r) => r.chain);
+  const chains = [...new Set(found)].sort();
   const reports: ChainReport[] = [];
   for (const chain of chains) reports.push(await verifyChain(db, chain));
   return { valid: reports.every((r) => r.valid), chains: reports };
@@ -106,6 +112,31 @@ async function verifyChain(db: Db, chain: string): Promise<ChainReport> {
     }
     prevHash = row.hash;
     prevId = id;
+  }
+  // The recorded head catches what the walk cannot: the newest entries deleted, or the last one replaced.
+  const recorded = await db
+    .selectFrom("audit_heads")
+    .select(["seq", "hash"])
+    .where("chain", "=", chain)
+    .executeTakeFirst();
+  if (recorded) {
+    const lastSeq = rows.length;
+    if (Number(recorded.seq) > lastSeq) {
+      return fail(
+        lastSeq + 1,
+        null,
+        "deleted",
+        `entries ${lastSeq + 1} to ${recorded.seq} of chain ${chain} were deleted (the chain head records ${recorded.seq})`,
+      );
+    }
+    if (Number(recorded.seq) === lastSeq && recorded.hash !== prevHash) {
+      return fail(
+        lastSeq,
+        Number(rows[lastSeq - 1]?.id ?? 0) || null,
+        "broken_link",
+        `entry ${lastSeq} of chain ${chain} is not the recorded head`,
+      );
+    }
   }
   return { chain, entries: rows.length, head: prevHash, valid: true };
 }

@@ -58,6 +58,8 @@ export type AuditRow = {
   hash: string;
 };
 
+export type AuditHeadRow = { chain: string; seq: number; hash: string };
+
 export type ApiTokenRow = {
   id: string;
   org_id: string | null;
@@ -101,6 +103,7 @@ export type Database = {
   processor_entries: OrgDocumentRow;
   revisions: RevisionRow;
   audit_entries: AuditRow;
+  audit_heads: AuditHeadRow;
   api_tokens: ApiTokenRow;
   publications: PublicationRow;
   subscribers: SubscriberRow;
