@@ -30,6 +30,31 @@ export const ConfigSchema = z
         "must be 32 bytes, base64-encoded (openssl rand -base64 32)",
       )
       .optional(),
+    /**
+     * Keys retired by a rotation (comma-separated base64, or a list in the config file): still accepted to
+     * decrypt what they sealed until `gardien keys rotate` has re-encrypted it under `secretKey`.
+     */
+    previousSecretKeys: z
+      .union([
+        z.string().transform((v) =>
+          v
+            .split(",")
+            .map((k) => k.trim())
+            .filter((k) => k !== ""),
+        ),
+        z.array(z.string()),
+      ])
+      .pipe(
+        z.array(
+          z
+            .string()
+            .refine(
+              (v) => Buffer.from(v, "base64").length === 32,
+              "each key must be 32 bytes, base64-encoded",
+            ),
+        ),
+      )
+      .default([]),
     /** SMTP server for outgoing mail, e.g. smtp://user:pass@mail.example.org:587. Unset: mail is not sent. */
     smtpUrl: z
       .string()
@@ -52,6 +77,7 @@ export const CONFIG_SOURCES: ReadonlyArray<{ key: keyof ConfigInput; flag: strin
   { key: "loadDemo", flag: "--load-demo", env: "GARDIEN_LOAD_DEMO" },
   { key: "publicUrl", flag: "--public-url", env: "GARDIEN_PUBLIC_URL" },
   { key: "secretKey", flag: "--secret-key", env: "GARDIEN_SECRET_KEY" },
+  { key: "previousSecretKeys", flag: "--previous-secret-keys", env: "GARDIEN_PREVIOUS_SECRET_KEYS" },
   { key: "smtpUrl", flag: "--smtp-url", env: "GARDIEN_SMTP_URL" },
   { key: "mailFrom", flag: "--mail-from", env: "GARDIEN_MAIL_FROM" },
 ];

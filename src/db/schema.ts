@@ -96,6 +96,99 @@ export type SubscriberRow = {
   unsubscribed_at: string | null;
 };
 
+/** A data subject request (src/rights). `*_sealed` columns are AES-256-GCM; JSON columns are text. */
+export type RequestRow = {
+  id: string;
+  org_id: string;
+  number: number;
+  type: string;
+  status: string;
+  channel: string;
+  role: string;
+  lang: string;
+  received_at: string;
+  received_on: string;
+  due_on: string;
+  original_due_on: string;
+  extension: string | null;
+  identity_status: string;
+  requester_sealed: string;
+  requester_lookup: string | null;
+  activity_refs: string;
+  duplicate_of: string | null;
+  assignee_sealed: string | null;
+  outcome: string | null;
+  external: string | null;
+  overdue_at: string | null;
+  answered_at: string | null;
+  closed_at: string | null;
+  revision: number;
+  created_at: string;
+  updated_at: string;
+};
+
+export type RequestEventRow = {
+  id: string;
+  request_id: string;
+  org_id: string;
+  seq: number;
+  at: string;
+  actor: string;
+  kind: string;
+  data: string;
+  data_sealed: string | null;
+};
+
+export type RequestAttachmentRow = {
+  id: string;
+  request_id: string;
+  org_id: string;
+  name_sealed: string;
+  media_type: string;
+  size: number;
+  sha256: string;
+  content_sealed: string;
+  purpose: string;
+  source: string;
+  created_at: string;
+  actor: string;
+};
+
+export type RequestPartyRow = {
+  id: string;
+  request_id: string;
+  org_id: string;
+  role: string;
+  party_ref: string;
+  name: string;
+  channel: string;
+  status: string;
+  target_org_id: string | null;
+  remote_request_id: string | null;
+  data: string;
+  sent_at: string | null;
+  answered_at: string | null;
+  created_at: string;
+  updated_at: string;
+};
+
+export type RequestMailRow = {
+  id: string;
+  org_id: string;
+  request_id: string | null;
+  kind: string;
+  dedupe_key: string | null;
+  message_sealed: string;
+  status: string;
+  attempts: number;
+  next_attempt_at: string;
+  last_error: string | null;
+  created_at: string;
+  sent_at: string | null;
+};
+
+export type RightsSettingsRow = { org_id: string; data: string; updated_at: string };
+
 export type Database = {
   organisations: OrganisationRow;
   activities: OrgDocumentRow;
@@ -107,6 +200,12 @@ export type Database = {
   api_tokens: ApiTokenRow;
   publications: PublicationRow;
   subscribers: SubscriberRow;
+  requests: RequestRow;
+  request_events: RequestEventRow;
+  request_attachments: RequestAttachmentRow;
+  request_parties: RequestPartyRow;
+  request_mails: RequestMailRow;
+  rights_settings: RightsSettingsRow;
 };
 
 export type OrgDocumentTable = "activities" | "processors" | "processor_entries";

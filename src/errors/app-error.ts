@@ -53,6 +53,10 @@ const FRENCH_NAMES: Readonly<Record<string, string>> = {
   revision: "révision",
   token: "jeton",
   "entity type": "type d'entité",
+  "AI gateway settings": "réglages de la passerelle IA",
+  request: "demande",
+  attachment: "pièce jointe",
+  party: "destinataire de la demande",
 };
 
 /** `key` is a ref, slug or id chosen by users of Gardien for their register: never personal data. */

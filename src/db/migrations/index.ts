@@ -2,10 +2,12 @@ import type { Migration } from "kysely/migration";
 import * as m0001 from "./2026-11-24-0001-register.ts";
 import * as m0002 from "./2026-11-24-0002-publication.ts";
 import * as m0003 from "./2026-11-24-0003-audit-heads.ts";
+import * as m0004 from "./2026-11-24-0004-rights.ts";
 
 /** Every migration, keyed by a date-prefixed name so that Kysely runs them in order. */
 export const MIGRATIONS: Record<string, Migration> = {
   "2026-11-24-0001-register": m0001,
   "2026-11-24-0002-publication": m0002,
   "2026-11-24-0003-audit-heads": m0003,
+  "2026-11-24-0004-rights": m0004,
 };

@@ -1,56 +1,16 @@
 import assert from "node:assert/strict";
-import type { AddressInfo } from "node:net";
 import { after, before, describe, test } from "node:test";
-import { SMTPServer } from "smtp-server";
 import {
   PUBLIC_URL,
   type PublicKit,
   sampleActivity,
   startPublicKit,
 } from "../../publication/testing/public-kit.ts";
+import { type CapturedMail, mailHeader, startSmtpTestServer } from "../../testing/smtp-test-server.ts";
 
-type Mail = { to: string[]; headers: string; body: string };
-
-/** A real SMTP server on 127.0.0.1, port 0, keeping every message it accepts. */
-async function startSmtp(): Promise<{ url: string; mails: Mail[]; close: () => Promise<void> }> {
-  const mails: Mail[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS"],
-    logger: false,
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on("data", (c: Buffer) => chunks.push(c));
-      stream.on("end", () => {
-        const raw = Buffer.concat(chunks).toString("utf8");
-        const split = raw.indexOf("\r\n\r\n");
-        mails.push({
-          to: session.envelope.rcptTo.map((r) => r.address.toLowerCase()),
-          headers: raw.slice(0, split).replace(/\r\n[ \t]+/g, " "),
-          body: decodeQuotedPrintable(raw.slice(split + 4)),
-        });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.server.address() as AddressInfo;
-  return { url: `smtp://127.0.0.1:${port}`, mails, close: () => new Promise((r) => server.close(() => r())) };
-}
-
-function decodeQuotedPrintable(text: string): string {
-  const bytes = text.replace(/=\r?\n/g, "").replace(/=([0-9A-F]{2})/g, (_m, hex: string) => `%${hex}`);
-  try {
-    return decodeURIComponent(bytes.replace(/%(?![0-9A-F]{2})/g, "%25"));
-  } catch {
-    return bytes;
-  }
-}
-
-function header(mail: Mail, name: string): string | undefined {
-  const line = mail.headers.split("\r\n").find((l) => l.toLowerCase().startsWith(`${name.toLowerCase()}:`));
-  return line?.slice(name.length + 1).trim();
-}
+type Mail = CapturedMail;
+const startSmtp = startSmtpTestServer;
+const header = mailHeader;
 
 function linkIn(mail: Mail, path: string): string {
   const match = new RegExp(`${PUBLIC_URL}(/o/[a-z0-9-]+/${path}\\?token=[A-Za-z0-9_.-]+)`).exec(mail.body);
