@@ -17,7 +17,9 @@ export type KeyUse =
   | "request-link"
   | "opendsr-secret"
   | "ai-upstream-key"
-  | "email-encryption";
+  | "email-encryption"
+  | "email-lookup"
+  | "link-signing";
 
 export type MasterKey = { readonly kid: string; readonly key: Buffer };
 export type Keyring = { readonly current: MasterKey; readonly byKid: ReadonlyMap<string, MasterKey> };

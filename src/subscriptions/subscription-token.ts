@@ -1,7 +1,7 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
 import type { Config } from "../config/config.schema.ts";
+import { deriveUseKey, loadKeyring, type MasterKey } from "../crypto/keyring.ts";
 import { AppError } from "../errors/app-error.ts";
-import { deriveKey } from "./protect-email.ts";
 
 export type TokenPurpose = "confirm" | "unsubscribe";
 
@@ -24,11 +24,11 @@ export function signToken(
       ...(input.expiresAt ? { e: input.expiresAt } : {}),
     }),
   ).toString("base64url");
-  return `${payload}.${sign(config, payload)}`;
+  return `${payload}.${sign(loadKeyring(config).current, payload)}`;
 }
 
-function sign(config: Config, payload: string): string {
-  return createHmac("sha256", deriveKey(config, "link-signing")).update(payload).digest("base64url");
+function sign(master: MasterKey, payload: string): string {
+  return createHmac("sha256", deriveUseKey(master, "link-signing")).update(payload).digest("base64url");
 }
 
 export function invalidLink(): AppError {
@@ -45,9 +45,14 @@ export function invalidLink(): AppError {
 export function verifyToken(config: Config, token: string, purpose: TokenPurpose, now: Date): string {
   const [payload, signature] = token.split(".");
   if (!payload || !signature) throw invalidLink();
-  const expected = Buffer.from(sign(config, payload));
+  // Every known master: unsubscribe links never expire, so they must survive a key rotation.
   const given = Buffer.from(signature);
-  if (expected.length !== given.length || !timingSafeEqual(expected, given)) throw invalidLink();
+  let valid = false;
+  for (const master of loadKeyring(config).byKid.values()) {
+    const expected = Buffer.from(sign(master, payload));
+    if (expected.length === given.length && timingSafeEqual(expected, given)) valid = true;
+  }
+  if (!valid) throw invalidLink();
   let data: { s?: unknown; p?: unknown; e?: unknown };
   try {
     data = JSON.parse(Buffer.from(payload, "base64url").toString("utf8")) as typeof data;
