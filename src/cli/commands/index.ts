@@ -70,6 +70,13 @@ export const COMMANDS: ReadonlyArray<CommandEntry> = [
     "publishCommand",
   ),
   entry(
+    ["keys", "rotate"],
+    "keys rotate [--dry-run] [--json]",
+    "Re-encrypt personal data sealed under a retired key with the current one",
+    () => import("./keys-rotate.ts"),
+    "keysRotateCommand",
+  ),
+  entry(
     ["audit", "verify"],
     "audit verify [--org SLUG] [--json]",
     "Check the hash chain of the audit trail; exits 1 at the first broken entry",

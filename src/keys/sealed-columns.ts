@@ -1,0 +1,66 @@
+import type { AppContext } from "../app/app-context.ts";
+import type { KeyUse } from "../crypto/keyring.ts";
+import type { Requester } from "../rights/model/request.schema.ts";
+import { requesterLookup } from "../rights/requests/create-request.ts";
+import { emailLookupHash } from "../subscriptions/protect-email.ts";
+
+type Row = Record<string, unknown>;
+
+/**
+ * Every column that holds a sealed value, how to open it (its key use and the additional data that binds it
+ * to its row), and the keyed lookup hashes computed from it. `gardien keys rotate` walks this list; a new
+ * sealed column that is not listed here would stay under a retired key, so list it when you add it.
+ */
+export type SealedColumn = {
+  table: string;
+  column: string;
+  use: KeyUse;
+  /** Columns the additional data is built from (the primary key `id` is always read). */
+  reads: readonly string[];
+  aad: (row: Row) => string | undefined;
+  /** A lookup hash to recompute from the opened value under the new key. */
+  rehash?: { column: string; compute: (ctx: AppContext, plain: string) => string | null };
+};
+
+export const SEALED_COLUMNS: readonly SealedColumn[] = [
+  {
+    table: "requests",
+    column: "requester_sealed",
+    use: "requester-identity",
+    reads: [],
+    aad: (row) => String(row.id),
+    rehash: {
+      column: "requester_lookup",
+      compute: (ctx, plain) => requesterLookup(ctx, JSON.parse(plain) as Requester),
+    },
+  },
+  {
+    table: "requests",
+    column: "assignee_sealed",
+    use: "requester-identity",
+    reads: [],
+    aad: (row) => `${String(row.id)}:assignee`,
+  },
+  {
+    table: "request_events",
+    column: "data_sealed",
+    use: "requester-identity",
+    reads: ["request_id"],
+    aad: (row) => `${String(row.request_id)}:event:${String(row.id)}`,
+  },
+  {
+    table: "request_mails",
+    column: "message_sealed",
+    use: "requester-identity",
+    reads: [],
+    aad: (row) => `mail:${String(row.id)}`,
+  },
+  {
+    table: "subscribers",
+    column: "email_encrypted",
+    use: "email-encryption",
+    reads: [],
+    aad: () => undefined,
+    rehash: { column: "email_hash", compute: (ctx, plain) => emailLookupHash(ctx.config, plain) },
+  },
+];
