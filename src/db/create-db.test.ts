@@ -17,7 +17,13 @@ test("migrations create every table and are recorded once", async () => {
     const applied = await sql<{ name: string }>`select name from kysely_migration`.execute(handle.db);
     assert.deepEqual(
       applied.rows.map((r) => r.name),
-      ["2026-11-24-0001-register", "2026-11-24-0002-publication", "2026-11-24-0003-audit-heads"],
+      [
+        "2026-11-24-0001-register",
+        "2026-11-24-0002-publication",
+        "2026-11-24-0003-audit-heads",
+        "2026-11-24-0004-rights",
+        "2026-11-24-0005-ai-gateway",
+      ],
     );
   } finally {
     await handle.close();

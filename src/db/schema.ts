@@ -189,6 +189,28 @@ export type RequestMailRow = {
 
 export type RightsSettingsRow = { org_id: string; data: string; updated_at: string };
 
+/** An organisation's AI gateway: where it forwards, with which (sealed) key, which activity it feeds. */
+export type AiGatewaySettingsRow = {
+  org_id: string;
+  upstream_url: string;
+  api_key_sealed: string | null;
+  default_model: string | null;
+  activity_ref: string | null;
+  operators: string;
+  timeout_ms: number;
+  created_at: string;
+  updated_at: string;
+};
+
+/** Replacements made by the AI gateway per organisation, UTC day and entity type ("*": the day's totals). */
+export type AiGatewayUsageRow = {
+  org_id: string;
+  day: string;
+  entity_type: string;
+  replacements: number;
+  requests: number;
+};
+
 export type Database = {
   organisations: OrganisationRow;
   activities: OrgDocumentRow;
@@ -206,6 +228,8 @@ export type Database = {
   request_parties: RequestPartyRow;
   request_mails: RequestMailRow;
   rights_settings: RightsSettingsRow;
+  ai_gateway_settings: AiGatewaySettingsRow;
+  ai_gateway_usage: AiGatewayUsageRow;
 };
 
 export type OrgDocumentTable = "activities" | "processors" | "processor_entries";

@@ -13,6 +13,8 @@ import { apiSchemaRegistry, apiSerializerCompiler } from "./api-schemas.ts";
 import { requireToken } from "./auth.ts";
 import { installErrorHandling } from "./error-handler.ts";
 import { CompactRequestLog } from "./request-log.ts";
+import { aiGatewayRoutes } from "./routes/ai-gateway.ts";
+import { aiGatewaySettingsRoutes } from "./routes/ai-gateway-settings.ts";
 import { registerDocumentRoutes } from "./routes/documents.ts";
 import { lintRoutes } from "./routes/lint.ts";
 import { metaRoutes } from "./routes/meta.ts";
@@ -54,6 +56,7 @@ const apiV1: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) =
   await app.register(registerIoRoutes, { ctx });
   await app.register(publicationRoutes, { ctx });
   await app.register(piiRoutes, { ctx });
+  await app.register(aiGatewaySettingsRoutes, { ctx });
 };
 
 // Request ids only need to be unique in the logs: a random prefix per process and a counter do that
@@ -111,6 +114,8 @@ export async function buildServer(ctx: AppContext): Promise<FastifyInstance> {
 
   await app.register(metaRoutes, { ctx });
   await app.register(apiV1, { ctx, prefix: "/api/v1" });
+  // The AI gateway (OpenAI-compatible): its own token check, like /api/v1 (see routes/ai-gateway.ts).
+  await app.register(aiGatewayRoutes, { ctx, prefix: "/ai/v1" });
   // The public site: published documents and subscriptions, no token (see public-pages.ts).
   await app.register(publicPageRoutes, { ctx });
   await app.register(publicSubscriptionRoutes, { ctx });

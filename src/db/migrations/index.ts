@@ -3,6 +3,7 @@ import * as m0001 from "./2026-11-24-0001-register.ts";
 import * as m0002 from "./2026-11-24-0002-publication.ts";
 import * as m0003 from "./2026-11-24-0003-audit-heads.ts";
 import * as m0004 from "./2026-11-24-0004-rights.ts";
+import * as m0005 from "./2026-11-24-0005-ai-gateway.ts";
 
 /** Every migration, keyed by a date-prefixed name so that Kysely runs them in order. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -10,4 +11,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   "2026-11-24-0002-publication": m0002,
   "2026-11-24-0003-audit-heads": m0003,
   "2026-11-24-0004-rights": m0004,
+  "2026-11-24-0005-ai-gateway": m0005,
 };
