@@ -3,6 +3,7 @@ import type { AppContext } from "../app/app-context.ts";
 import { loggableError } from "../app/loggable-error.ts";
 import { isAppError, validationError } from "../errors/app-error.ts";
 import type { Vault } from "../pii/index.ts";
+import { assertPublicUpstream } from "./assert-public-upstream.ts";
 import type { ChatCompletionRequest } from "./chat-completion.schema.ts";
 import { createStreamReidentifier } from "./create-stream-reidentifier.ts";
 import { forwardChatCompletion } from "./forward-chat-completion.ts";
@@ -47,6 +48,7 @@ export async function completeChat(
   input: { org: GatewayOrg; request: ChatCompletionRequest; vault: Vault; hashKey?: () => Uint8Array },
 ): Promise<ChatAnswer> {
   const upstream = await loadGatewayUpstream(ctx, { org: input.org });
+  await assertPublicUpstream(ctx.config, upstream.baseUrl, "call");
   const model = input.request.model ?? upstream.defaultModel;
   if (model === null || model === undefined) {
     throw validationError([

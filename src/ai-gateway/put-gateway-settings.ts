@@ -4,6 +4,7 @@ import { openText, sealText } from "../crypto/seal.ts";
 import type { AiGatewaySettingsRow } from "../db/schema.ts";
 import { validationError } from "../errors/app-error.ts";
 import { parseOrThrow } from "../errors/from-zod.ts";
+import { assertPublicUpstream } from "./assert-public-upstream.ts";
 import {
   DEFAULT_TIMEOUT_MS,
   GatewaySettingsInput,
@@ -32,6 +33,7 @@ export async function putGatewaySettings(
 ): Promise<{ settings: GatewaySettingsView; created: boolean; changed: boolean }> {
   const body = parseOrThrow(GatewaySettingsInput, input.body);
   const orgId = input.org.id;
+  await assertPublicUpstream(ctx.config, body.upstreamUrl, "settings");
   if (body.activityRef !== undefined) await assertActivityUsable(ctx, orgId, body.activityRef);
   const now = ctx.now();
   const at = now.toISOString();

@@ -55,6 +55,12 @@ export const ConfigSchema = z
         ),
       )
       .default([]),
+    /**
+     * Whether an organisation's AI gateway may forward to a loopback or private address (a model served on
+     * the same host or network). Off by default: an organisation's token must not reach the install's
+     * internal services through the gateway.
+     */
+    aiAllowPrivateUpstreams: bool.default(false),
     /** SMTP server for outgoing mail, e.g. smtp://user:pass@mail.example.org:587. Unset: mail is not sent. */
     smtpUrl: z
       .string()
@@ -78,6 +84,11 @@ export const CONFIG_SOURCES: ReadonlyArray<{ key: keyof ConfigInput; flag: strin
   { key: "publicUrl", flag: "--public-url", env: "GARDIEN_PUBLIC_URL" },
   { key: "secretKey", flag: "--secret-key", env: "GARDIEN_SECRET_KEY" },
   { key: "previousSecretKeys", flag: "--previous-secret-keys", env: "GARDIEN_PREVIOUS_SECRET_KEYS" },
+  {
+    key: "aiAllowPrivateUpstreams",
+    flag: "--ai-allow-private-upstreams",
+    env: "GARDIEN_AI_ALLOW_PRIVATE_UPSTREAMS",
+  },
   { key: "smtpUrl", flag: "--smtp-url", env: "GARDIEN_SMTP_URL" },
   { key: "mailFrom", flag: "--mail-from", env: "GARDIEN_MAIL_FROM" },
 ];

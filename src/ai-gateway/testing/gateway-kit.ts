@@ -39,7 +39,8 @@ export const bearer = (token: string): Headers => ({ authorization: `Bearer ${to
  * a secret key (the upstream key is sealed with it), a real local upstream, and a logger whose lines are kept.
  */
 export async function startGatewayKit(name: string): Promise<GatewayKit> {
-  const base = await createTestContext(name);
+  // The upstream listens on loopback, which the install must allow explicitly.
+  const base = await createTestContext(name, { aiAllowPrivateUpstreams: true });
   const logs: string[] = [];
   const log = pino({ level: "trace" }, { write: (line: string) => void logs.push(line) });
   const config = Object.freeze({ ...base.config, secretKey: randomBytes(32).toString("base64") });
