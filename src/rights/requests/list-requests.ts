@@ -5,16 +5,22 @@ import { type DataSubjectRequest, RequestStatus, RequestType } from "../model/re
 import { OPEN_STATUSES } from "../model/transitions.ts";
 import { toDataSubjectRequest } from "./request-record.ts";
 
+// Query strings carry "true"/"false": z.coerce.boolean() would read "false" as true.
+const flag = z.union([
+  z.boolean(),
+  z.enum(["true", "false", "1", "0"]).transform((v) => v === "true" || v === "1"),
+]);
+
 export const ListRequestsQuery = z
   .object({
     status: z.union([RequestStatus, z.literal("open")]).optional(),
     type: RequestType.optional(),
     /** Only requests past their due date and still open. */
-    overdue: z.coerce.boolean().optional(),
+    overdue: flag.optional(),
     /** Only requests due on or before this date (YYYY-MM-DD). */
     dueBefore: z.iso.date().optional(),
     /** Duplicates are linked to their first request and left out unless asked for. */
-    includeDuplicates: z.coerce.boolean().default(false),
+    includeDuplicates: flag.default(false),
     limit: z.coerce.number().int().min(1).max(500).default(100),
     offset: z.coerce.number().int().min(0).default(0),
   })

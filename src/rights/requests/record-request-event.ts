@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { Transaction } from "kysely";
+import { PostgresAdapter, sql, type Transaction } from "kysely";
 import type { Actor, AppContext } from "../../app/app-context.ts";
 import { appendAudit } from "../../audit/append-audit.ts";
 import { sealText } from "../../crypto/seal.ts";
@@ -15,6 +15,7 @@ export const REQUEST_EVENT_KINDS = [
   "more_info_requested",
   "more_info_received",
   "assigned",
+  "unassigned",
   "note_added",
   "attachment_added",
   "attachment_removed",
@@ -32,6 +33,8 @@ export const REQUEST_EVENT_KINDS = [
   "package_downloaded",
   "withdrawn",
   "callback_sent",
+  "opendsr_delivered",
+  "opendsr_failed",
 ] as const;
 export type RequestEventKind = (typeof REQUEST_EVENT_KINDS)[number];
 
@@ -58,6 +61,11 @@ export async function recordRequestEvent(
   input: RequestEventInput,
 ): Promise<void> {
   const at = ctx.now().toISOString();
+  if (trx.getExecutor().adapter instanceof PostgresAdapter) {
+    // Taken before reading the sequence: two writers on one request would otherwise both read the same
+    // last seq and one would fail on the unique constraint. The same lock appendAudit takes (re-entrant).
+    await sql`select pg_advisory_xact_lock(hashtext(${`gardien-audit:${input.orgId}`}))`.execute(trx);
+  }
   const last = await trx
     .selectFrom("request_events")
     .select((eb) => eb.fn.max("seq").as("seq"))
