@@ -22,8 +22,11 @@ import { organisationRoutes } from "./routes/organisations.ts";
 import { piiRoutes } from "./routes/pii.ts";
 import { publicPageRoutes } from "./routes/public-pages.ts";
 import { publicationRoutes } from "./routes/public-publications.ts";
+import { publicRightsRoutes } from "./routes/public-rights.ts";
 import { publicSubscriptionRoutes } from "./routes/public-subscriptions.ts";
 import { registerIoRoutes } from "./routes/register-io.ts";
+import { requestIdentityRoutes } from "./routes/request-identity.ts";
+import { requestRoutes } from "./routes/requests.ts";
 
 /** Fastify's default, stated so the 413 message and the OpenAPI description agree with the code. */
 export const BODY_LIMIT = 1024 * 1024;
@@ -56,6 +59,8 @@ const apiV1: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) =
   await app.register(registerIoRoutes, { ctx });
   await app.register(publicationRoutes, { ctx });
   await app.register(piiRoutes, { ctx });
+  await app.register(requestRoutes, { ctx });
+  await app.register(requestIdentityRoutes, { ctx });
   await app.register(aiGatewaySettingsRoutes, { ctx });
 };
 
@@ -119,5 +124,6 @@ export async function buildServer(ctx: AppContext): Promise<FastifyInstance> {
   // The public site: published documents and subscriptions, no token (see public-pages.ts).
   await app.register(publicPageRoutes, { ctx });
   await app.register(publicSubscriptionRoutes, { ctx });
+  await app.register(publicRightsRoutes, { ctx });
   return app;
 }

@@ -22,8 +22,8 @@ const entry = (
 export const COMMANDS: ReadonlyArray<CommandEntry> = [
   entry(
     ["serve"],
-    "serve [--port N] [--host H]",
-    "Start the HTTP server (API, OpenAPI document, health check)",
+    "serve [--port N] [--host H] [--rights-interval SECONDS]",
+    "Start the HTTP server (API, OpenAPI document, health check) and the rights reminders",
     () => import("./serve.ts"),
     "serveCommand",
   ),
@@ -124,5 +124,33 @@ export const COMMANDS: ReadonlyArray<CommandEntry> = [
     'Replace personal data with consistent tokens <PERSON_1> per "conversation" (memory vault, this run)',
     () => import("./pii-pseudonymise.ts"),
     "piiPseudonymiseCommand",
+  ),
+  entry(
+    ["requests", "list"],
+    "requests list --org SLUG [--status S|open] [--type T] [--overdue] [--due-before DATE] [--include-duplicates] [--limit N] [--offset N] [--json]",
+    "List an organisation's data subject requests, soonest due first",
+    () => import("./requests-list.ts"),
+    "requestsListCommand",
+  ),
+  entry(
+    ["requests", "show"],
+    "requests show --org SLUG ID [--json]",
+    "Show one request: who asked, its timeline, attachments and parties",
+    () => import("./requests-show.ts"),
+    "requestsShowCommand",
+  ),
+  entry(
+    ["requests", "create"],
+    "requests create --org SLUG --type T --channel email|letter|phone|in_person --received-at DATE (--email E|--postal-address A) [--name N] [--identity-verified] ...",
+    "Enter a request received by e-mail, letter, phone or in person (the date of receipt starts the month)",
+    () => import("./requests-create.ts"),
+    "requestsCreateCommand",
+  ),
+  entry(
+    ["requests", "transition"],
+    "requests transition --org SLUG ID --to STATUS [--outcome O] [--note TEXT] [--revision N]",
+    "Move a request to another status (answered needs --outcome)",
+    () => import("./requests-transition.ts"),
+    "requestsTransitionCommand",
   ),
 ];

@@ -1,0 +1,55 @@
+import { z } from "zod";
+import type { AppContext } from "../../app/app-context.ts";
+import { notFound } from "../../errors/app-error.ts";
+import { parseOrThrow } from "../../errors/from-zod.ts";
+import type { RequestStatus } from "../model/request.schema.ts";
+import { isOpen } from "../model/transitions.ts";
+import { readRequestRow } from "../requests/get-request.ts";
+import { recordRequestEvent } from "../requests/record-request-event.ts";
+import { lockRequestTimeline } from "../staff/lock-request-timeline.ts";
+import { readMoreInfoAsk } from "./read-more-info-ask.ts";
+import { requestNotOpen } from "./verify-identity.ts";
+
+export const MORE_INFO_ANSWER_MAX = 5000;
+export const MoreInfoAnswer = z.string().trim().min(1).max(MORE_INFO_ANSWER_MAX);
+
+/**
+ * Records the person's answer to an Art. 12(6) question: a `more_info_received` event whose date is in
+ * clear (the request shows when the information arrived) and whose text is sealed. One answer per
+ * question: a second post (a double click, a reload) changes nothing and returns the first one's date.
+ * The identity stays `more_info_requested` until staff, having read it, verify.
+ *
+ * @example await answerMoreInfo(ctx, { orgId, requestId, ask, answer: "75011" })
+ */
+export async function answerMoreInfo(
+  ctx: AppContext,
+  input: { orgId: string; requestId: string; ask: string; answer: unknown },
+): Promise<{ changed: boolean; receivedAt: string }> {
+  const answer = parseOrThrow(MoreInfoAnswer, input.answer, "answer");
+  return ctx.db.transaction().execute(async (trx) => {
+    // Before any read (it serialises the organisation's request writes): of two answers posted at once,
+    // the second sees the first.
+    await lockRequestTimeline(trx, input.orgId);
+    const row = await readRequestRow(trx, input.orgId, input.requestId);
+    if (!row) throw notFound("request", input.requestId);
+    const asked = await readMoreInfoAsk(trx, ctx.config, input);
+    if (asked.answeredAt !== null) return { changed: false, receivedAt: asked.answeredAt };
+    if (!isOpen(row.status as RequestStatus)) throw requestNotOpen(row.status as RequestStatus);
+    const at = ctx.now().toISOString();
+    await trx
+      .updateTable("requests")
+      .set({ revision: Number(row.revision) + 1, updated_at: at })
+      .where("id", "=", row.id)
+      .where("org_id", "=", input.orgId)
+      .execute();
+    await recordRequestEvent(ctx, trx, {
+      orgId: input.orgId,
+      requestId: row.id,
+      kind: "more_info_received",
+      actor: "requester",
+      data: { ask: input.ask, length: answer.length },
+      sealed: answer,
+    });
+    return { changed: true, receivedAt: at };
+  });
+}
