@@ -8,10 +8,15 @@ import { loadKeyring } from "../crypto/keyring.ts";
 import { createOrganisation } from "../register/organisations/create-organisation.ts";
 import { createRequest } from "../rights/requests/create-request.ts";
 import { getRequest } from "../rights/requests/get-request.ts";
+import { addRequestAttachment } from "../rights/staff/add-request-attachment.ts";
+import { getRequestAttachment } from "../rights/staff/get-request-attachment.ts";
 import { decryptEmail, emailLookupHash, encryptEmail } from "../subscriptions/protect-email.ts";
 import { sampleOrganisation } from "../testing/fixtures.ts";
 import { createTestContext, type TestContext } from "../testing/test-context.ts";
 import { rotateKeys } from "./rotate-keys.ts";
+
+// Every byte value, so a rotation that decoded the content as text would corrupt it.
+const BINARY = Buffer.from(Array.from({ length: 512 }, (_, i) => i % 256));
 
 describe("rotateKeys", () => {
   const keyA = randomBytes(32).toString("base64");
@@ -43,6 +48,17 @@ describe("rotateKeys", () => {
         unsubscribed_at: null,
       })
       .execute();
+    await addRequestAttachment(ctx, {
+      orgId,
+      requestId,
+      actor: "test",
+      input: {
+        name: "scan-ana.bin",
+        mediaType: "application/octet-stream",
+        contentBase64: BINARY.toString("base64"),
+        purpose: "identity",
+      },
+    });
     rotated = {
       ...ctx,
       config: Object.freeze(
@@ -54,14 +70,14 @@ describe("rotateKeys", () => {
 
   test("a dry run counts what a rotation would re-seal and changes nothing", async () => {
     const report = await rotateKeys(rotated, { dryRun: true });
-    assert.equal(report.total, 2, JSON.stringify(report));
+    assert.equal(report.total, 4, JSON.stringify(report));
     assert.equal(report.columns.find((c) => c.column === "requester_sealed")?.resealed, 1);
     assert.equal((await rotateKeys(rotated, { dryRun: true })).total, report.total);
   });
 
   test("re-seals every value under the new key; the old key is then no longer needed", async () => {
     const report = await rotateKeys(rotated);
-    assert.equal(report.total, 2);
+    assert.equal(report.total, 4);
     assert.equal((await rotateKeys(rotated, { dryRun: true })).total, 0);
     const kid = loadKeyring(rotated.config).current.kid;
     const row = await ctx.db
@@ -82,6 +98,10 @@ describe("rotateKeys", () => {
       input: { type: "access", channel: "api", requester: { email: "ANA@example.org" } },
     });
     assert.equal(again.duplicateOf?.id, requestId);
+    const attachment = await ctx.db.selectFrom("request_attachments").select("id").executeTakeFirstOrThrow();
+    const file = await getRequestAttachment(onlyB, { orgId, requestId, attachmentId: attachment.id });
+    assert.deepEqual(Buffer.from(file.content), BINARY);
+    assert.equal(file.meta.name, "scan-ana.bin");
     const sub = await ctx.db.selectFrom("subscribers").selectAll().executeTakeFirstOrThrow();
     assert.equal(decryptEmail(onlyB.config, sub.email_encrypted), "sub@example.org");
     assert.equal(sub.email_hash, emailLookupHash(onlyB.config, "Sub@Example.org"));

@@ -2,7 +2,7 @@ import type { Kysely } from "kysely";
 import type { AppContext } from "../app/app-context.ts";
 import { appendAudit, SYSTEM_CHAIN } from "../audit/append-audit.ts";
 import { loadKeyring } from "../crypto/keyring.ts";
-import { openText, sealText } from "../crypto/seal.ts";
+import { openBytes, openText, sealBytes, sealText } from "../crypto/seal.ts";
 import { SEALED_COLUMNS, type SealedColumn } from "./sealed-columns.ts";
 
 export type RotationReport = {
@@ -84,10 +84,11 @@ async function resealBatch(
   spec: SealedColumn,
   prefix: string,
 ): Promise<number> {
+  const key = spec.key ?? "id";
   return db.transaction().execute(async (trx) => {
     const rows = await trx
       .selectFrom(spec.table)
-      .select(["id", spec.column, ...spec.reads])
+      .select([key, spec.column, ...spec.reads])
       .where(spec.column, "is not", null)
       .where(spec.column, "not like", `${prefix}%`)
       .limit(BATCH)
@@ -95,10 +96,16 @@ async function resealBatch(
     for (const row of rows) {
       const aad = spec.aad(row);
       const options = aad === undefined ? { use: spec.use } : { use: spec.use, aad };
-      const plain = openText(ctx.config, String(row[spec.column]), options);
-      const set: Record<string, unknown> = { [spec.column]: sealText(ctx.config, plain, options) };
-      if (spec.rehash) set[spec.rehash.column] = spec.rehash.compute(ctx, plain);
-      await trx.updateTable(spec.table).set(set).where("id", "=", row.id).execute();
+      const sealed = String(row[spec.column]);
+      const set: Record<string, unknown> = {};
+      if (spec.binary)
+        set[spec.column] = sealBytes(ctx.config, openBytes(ctx.config, sealed, options), options);
+      else {
+        const plain = openText(ctx.config, sealed, options);
+        set[spec.column] = sealText(ctx.config, plain, options);
+        if (spec.rehash) set[spec.rehash.column] = spec.rehash.compute(ctx, plain);
+      }
+      await trx.updateTable(spec.table).set(set).where(key, "=", row[key]).execute();
     }
     return rows.length;
   });

@@ -13,9 +13,13 @@ type Row = Record<string, unknown>;
  */
 export type SealedColumn = {
   table: string;
+  /** The primary key column (default `id`). */
+  key?: string;
   column: string;
+  /** Bytes sealed with sealBytes (attachments): re-sealed as bytes, never decoded as text. */
+  binary?: boolean;
   use: KeyUse;
-  /** Columns the additional data is built from (the primary key `id` is always read). */
+  /** Columns the additional data is built from (the primary key is always read). */
   reads: readonly string[];
   aad: (row: Row) => string | undefined;
   /** A lookup hash to recompute from the opened value under the new key. */
@@ -54,6 +58,29 @@ export const SEALED_COLUMNS: readonly SealedColumn[] = [
     use: "requester-identity",
     reads: [],
     aad: (row) => `mail:${String(row.id)}`,
+  },
+  {
+    table: "request_attachments",
+    column: "name_sealed",
+    use: "request-attachment",
+    reads: [],
+    aad: (row) => String(row.id),
+  },
+  {
+    table: "request_attachments",
+    column: "content_sealed",
+    binary: true,
+    use: "request-attachment",
+    reads: [],
+    aad: (row) => String(row.id),
+  },
+  {
+    table: "ai_gateway_settings",
+    key: "org_id",
+    column: "api_key_sealed",
+    use: "ai-upstream-key",
+    reads: [],
+    aad: (row) => String(row.org_id),
   },
   {
     table: "subscribers",
