@@ -23,6 +23,7 @@ test("migrations create every table and are recorded once", async () => {
         "2026-11-24-0003-audit-heads",
         "2026-11-24-0004-rights",
         "2026-11-24-0005-ai-gateway",
+        "2026-11-24-0006-opendsr",
       ],
     );
   } finally {

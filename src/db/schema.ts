@@ -211,6 +211,73 @@ export type AiGatewayUsageRow = {
   requests: number;
 };
 
+/** An organisation's OpenDSR signing key pair (src/opendsr); the private key is sealed. */
+export type OpenDsrKeyRow = {
+  org_id: string;
+  key_id: string;
+  algorithm: string;
+  public_key: string;
+  private_key_sealed: string;
+  created_at: string;
+};
+
+/** A counterpart an organisation exchanges requests with: remote (OpenDSR) or local (this Gardien). */
+export type OpenDsrPeerRow = {
+  id: string;
+  org_id: string;
+  ref: string;
+  name: string;
+  kind: string;
+  relation: string;
+  register_refs: string;
+  base_url: string | null;
+  public_key: string | null;
+  key_id: string | null;
+  local_org_id: string | null;
+  status: string;
+  revision: number;
+  created_at: string;
+  updated_at: string;
+};
+
+/** One OpenDSR request exchanged with a peer, inbound or outbound. */
+export type OpenDsrExchangeRow = {
+  id: string;
+  org_id: string;
+  peer_id: string;
+  direction: string;
+  subject_request_id: string;
+  request_id: string;
+  party_id: string | null;
+  body_sha256: string | null;
+  identities_sealed: string | null;
+  callback_urls: string;
+  remote_status: string | null;
+  notified_status: string | null;
+  expected_completion_time: string | null;
+  results_url: string | null;
+  polled_at: string | null;
+  created_at: string;
+  updated_at: string;
+};
+
+/** A signed OpenDSR message waiting to be sent (request or status callback); the body is sealed. */
+export type OpenDsrOutboxRow = {
+  id: string;
+  org_id: string;
+  exchange_id: string;
+  request_id: string;
+  kind: string;
+  url: string;
+  body_sealed: string;
+  status: string;
+  attempts: number;
+  next_attempt_at: string;
+  last_error: string | null;
+  created_at: string;
+  sent_at: string | null;
+};
+
 export type Database = {
   organisations: OrganisationRow;
   activities: OrgDocumentRow;
@@ -230,6 +297,10 @@ export type Database = {
   rights_settings: RightsSettingsRow;
   ai_gateway_settings: AiGatewaySettingsRow;
   ai_gateway_usage: AiGatewayUsageRow;
+  opendsr_keys: OpenDsrKeyRow;
+  opendsr_peers: OpenDsrPeerRow;
+  opendsr_exchanges: OpenDsrExchangeRow;
+  opendsr_outbox: OpenDsrOutboxRow;
 };
 
 export type OrgDocumentTable = "activities" | "processors" | "processor_entries";

@@ -57,6 +57,9 @@ const FRENCH_NAMES: Readonly<Record<string, string>> = {
   request: "demande",
   attachment: "pièce jointe",
   party: "destinataire de la demande",
+  peer: "correspondant OpenDSR",
+  "OpenDSR request": "demande OpenDSR",
+  "OpenDSR key": "clé OpenDSR",
 };
 
 /** `key` is a ref, slug or id chosen by users of Gardien for their register: never personal data. */

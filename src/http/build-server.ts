@@ -18,14 +18,17 @@ import { aiGatewaySettingsRoutes } from "./routes/ai-gateway-settings.ts";
 import { registerDocumentRoutes } from "./routes/documents.ts";
 import { lintRoutes } from "./routes/lint.ts";
 import { metaRoutes } from "./routes/meta.ts";
+import { opendsrPeerRoutes, opendsrRoutes } from "./routes/opendsr.ts";
 import { organisationRoutes } from "./routes/organisations.ts";
 import { piiRoutes } from "./routes/pii.ts";
+import { publicControllerDecisionRoutes } from "./routes/public-controller-decision.ts";
 import { publicPageRoutes } from "./routes/public-pages.ts";
 import { publicationRoutes } from "./routes/public-publications.ts";
 import { publicRightsRoutes } from "./routes/public-rights.ts";
 import { publicSubscriptionRoutes } from "./routes/public-subscriptions.ts";
 import { registerIoRoutes } from "./routes/register-io.ts";
 import { requestIdentityRoutes } from "./routes/request-identity.ts";
+import { requestPartyRoutes } from "./routes/request-parties.ts";
 import { requestRoutes } from "./routes/requests.ts";
 
 /** Fastify's default, stated so the 413 message and the OpenAPI description agree with the code. */
@@ -62,6 +65,8 @@ const apiV1: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) =
   await app.register(requestRoutes, { ctx });
   await app.register(requestIdentityRoutes, { ctx });
   await app.register(aiGatewaySettingsRoutes, { ctx });
+  await app.register(requestPartyRoutes, { ctx });
+  await app.register(opendsrPeerRoutes, { ctx });
 };
 
 // Request ids only need to be unique in the logs: a random prefix per process and a counter do that
@@ -125,5 +130,8 @@ export async function buildServer(ctx: AppContext): Promise<FastifyInstance> {
   await app.register(publicPageRoutes, { ctx });
   await app.register(publicSubscriptionRoutes, { ctx });
   await app.register(publicRightsRoutes, { ctx });
+  // OpenDSR between organisations (signed, no token) and the counterparts' signed-link pages.
+  await app.register(opendsrRoutes, { ctx });
+  await app.register(publicControllerDecisionRoutes, { ctx });
   return app;
 }
