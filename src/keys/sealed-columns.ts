@@ -83,6 +83,28 @@ export const SEALED_COLUMNS: readonly SealedColumn[] = [
     aad: (row) => String(row.org_id),
   },
   {
+    table: "opendsr_keys",
+    key: "org_id",
+    column: "private_key_sealed",
+    use: "opendsr-secret",
+    reads: [],
+    aad: (row) => String(row.org_id),
+  },
+  {
+    table: "opendsr_exchanges",
+    column: "identities_sealed",
+    use: "requester-identity",
+    reads: [],
+    aad: (row) => `opendsr-exchange:${String(row.id)}`,
+  },
+  {
+    table: "opendsr_outbox",
+    column: "body_sealed",
+    use: "requester-identity",
+    reads: [],
+    aad: (row) => `opendsr:${String(row.id)}`,
+  },
+  {
     table: "subscribers",
     column: "email_encrypted",
     use: "email-encryption",
