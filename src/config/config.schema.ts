@@ -61,6 +61,32 @@ export const ConfigSchema = z
      * internal services through the gateway.
      */
     aiAllowPrivateUpstreams: bool.default(false),
+    /**
+     * Behind a reverse proxy, which proxies to trust for the client's address (X-Forwarded-For): `true`,
+     * a number of hops, or comma-separated addresses/CIDRs. The per-IP limits of the public forms count
+     * the client's address only when this is set; otherwise every visitor would share the proxy's.
+     */
+    trustProxy: z
+      .union([z.boolean(), z.string()])
+      .transform((v, ctx): boolean | number | string[] => {
+        if (typeof v === "boolean") return v;
+        const text = v.trim();
+        if (text === "true" || text === "false") return text === "true";
+        if (/^\d+$/.test(text)) return Number(text);
+        const list = text
+          .split(",")
+          .map((p) => p.trim())
+          .filter((p) => p !== "");
+        if (list.length === 0 || !list.every((p) => /^[0-9a-fA-F:.]+(\/\d{1,3})?$/.test(p))) {
+          ctx.addIssue({
+            code: "custom",
+            message: "must be true, false, a number of hops, or IP addresses/CIDRs separated by commas",
+          });
+          return z.NEVER;
+        }
+        return list;
+      })
+      .default(false),
     /** SMTP server for outgoing mail, e.g. smtp://user:pass@mail.example.org:587. Unset: mail is not sent. */
     smtpUrl: z
       .string()
@@ -89,6 +115,7 @@ export const CONFIG_SOURCES: ReadonlyArray<{ key: keyof ConfigInput; flag: strin
     flag: "--ai-allow-private-upstreams",
     env: "GARDIEN_AI_ALLOW_PRIVATE_UPSTREAMS",
   },
+  { key: "trustProxy", flag: "--trust-proxy", env: "GARDIEN_TRUST_PROXY" },
   { key: "smtpUrl", flag: "--smtp-url", env: "GARDIEN_SMTP_URL" },
   { key: "mailFrom", flag: "--mail-from", env: "GARDIEN_MAIL_FROM" },
 ];

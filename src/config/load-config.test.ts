@@ -56,3 +56,17 @@ test("an invalid value stops the start with a message naming the setting and its
   const bad = dirWithConfig(JSON.stringify({ prot: 1 }));
   assert.throws(() => loadConfig({ argv: [], env: {}, cwd: bad }), /config file/);
 });
+
+test("trustProxy reads true, a hop count or a list of addresses, and names the rule otherwise", () => {
+  assert.equal(loadConfig({ env: {} }).trustProxy, false);
+  assert.equal(loadConfig({ env: { GARDIEN_TRUST_PROXY: "true" } }).trustProxy, true);
+  assert.equal(loadConfig({ env: { GARDIEN_TRUST_PROXY: "2" } }).trustProxy, 2);
+  assert.deepEqual(loadConfig({ env: { GARDIEN_TRUST_PROXY: "10.0.0.0/8, 127.0.0.1" } }).trustProxy, [
+    "10.0.0.0/8",
+    "127.0.0.1",
+  ]);
+  assert.throws(
+    () => loadConfig({ env: { GARDIEN_TRUST_PROXY: "everyone" } }),
+    /trustProxy.*GARDIEN_TRUST_PROXY|GARDIEN_TRUST_PROXY.*trustProxy|IP addresses/,
+  );
+});

@@ -226,3 +226,29 @@ test("server: request logs carry the request id, never the body or the token", a
     await ctx.close();
   }
 });
+
+describe("trustProxy", () => {
+  for (const [setting, expected] of [
+    [false, "10.0.0.2"],
+    [true, "203.0.113.9"],
+    ["10.0.0.0/8", "203.0.113.9"],
+    ["1", "203.0.113.9"],
+  ] as const) {
+    test(`${String(setting)}: the client address is ${expected}`, async () => {
+      const ctx = await createTestContext(`http-trust-proxy-${String(setting)}`, { trustProxy: setting });
+      const app = await buildServer(ctx);
+      app.get("/__ip", async (request) => ({ ip: request.ip }));
+      try {
+        const res = await app.inject({
+          url: "/__ip",
+          remoteAddress: "10.0.0.2",
+          headers: { "x-forwarded-for": "203.0.113.9" },
+        });
+        assert.equal(res.json().ip, expected);
+      } finally {
+        await app.close();
+        await ctx.close();
+      }
+    });
+  }
+});
