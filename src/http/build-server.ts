@@ -22,11 +22,13 @@ import { opendsrPeerRoutes, opendsrRoutes } from "./routes/opendsr.ts";
 import { organisationRoutes } from "./routes/organisations.ts";
 import { piiRoutes } from "./routes/pii.ts";
 import { publicControllerDecisionRoutes } from "./routes/public-controller-decision.ts";
+import { publicPackageRoutes } from "./routes/public-packages.ts";
 import { publicPageRoutes } from "./routes/public-pages.ts";
 import { publicationRoutes } from "./routes/public-publications.ts";
 import { publicRightsRoutes } from "./routes/public-rights.ts";
 import { publicSubscriptionRoutes } from "./routes/public-subscriptions.ts";
 import { registerIoRoutes } from "./routes/register-io.ts";
+import { requestAnswerRoutes } from "./routes/request-answers.ts";
 import { requestIdentityRoutes } from "./routes/request-identity.ts";
 import { requestPartyRoutes } from "./routes/request-parties.ts";
 import { requestRoutes } from "./routes/requests.ts";
@@ -67,6 +69,7 @@ const apiV1: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) =
   await app.register(aiGatewaySettingsRoutes, { ctx });
   await app.register(requestPartyRoutes, { ctx });
   await app.register(opendsrPeerRoutes, { ctx });
+  await app.register(requestAnswerRoutes, { ctx });
 };
 
 // Request ids only need to be unique in the logs: a random prefix per process and a counter do that
@@ -141,5 +144,6 @@ export async function buildServer(ctx: AppContext): Promise<FastifyInstance> {
   // OpenDSR between organisations (signed, no token) and the counterparts' signed-link pages.
   await app.register(opendsrRoutes, { ctx });
   await app.register(publicControllerDecisionRoutes, { ctx });
+  await app.register(publicPackageRoutes, { ctx });
   return app;
 }
