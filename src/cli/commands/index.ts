@@ -126,6 +126,13 @@ export const COMMANDS: ReadonlyArray<CommandEntry> = [
     "piiPseudonymiseCommand",
   ),
   entry(
+    ["rights", "run-reminders"],
+    "rights run-reminders [--org SLUG] [--json]",
+    "Queue due reminders and overdue flags for open requests, then send the queued mails (for cron)",
+    () => import("./rights-run-reminders.ts"),
+    "rightsRunRemindersCommand",
+  ),
+  entry(
     ["requests", "list"],
     "requests list --org SLUG [--status S|open] [--type T] [--overdue] [--due-before DATE] [--include-duplicates] [--limit N] [--offset N] [--json]",
     "List an organisation's data subject requests, soonest due first",

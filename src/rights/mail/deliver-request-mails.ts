@@ -17,8 +17,9 @@ export async function deliverRequestMails(
   const now = ctx.now();
   const due = await ctx.db
     .selectFrom("request_mails")
-    .select(["id", "org_id", "request_id", "kind", "message_sealed", "attempts"])
-    .where("status", "=", "queued")
+    .select(["id", "org_id", "request_id", "kind", "message_sealed", "attempts", "status", "next_attempt_at"])
+    // A mail left `sending` by a sender that crashed is taken again once its lease has run out.
+    .where("status", "in", ["queued", "sending"])
     .where("next_attempt_at", "<=", now.toISOString())
     .orderBy("next_attempt_at")
     .limit(options.limit ?? 100)
@@ -31,7 +32,8 @@ export async function deliverRequestMails(
       .updateTable("request_mails")
       .set({ status: "sending", next_attempt_at: lease })
       .where("id", "=", mail.id)
-      .where("status", "=", "queued")
+      .where("status", "=", mail.status)
+      .where("next_attempt_at", "=", mail.next_attempt_at)
       .executeTakeFirst();
     if (Number(claimed.numUpdatedRows) === 0) continue;
     const result = await sendMail(ctx, openQueuedMessage(ctx, mail.id, mail.message_sealed));

@@ -89,7 +89,7 @@ export async function createRequest(
             .where("type", "=", input.type)
             .where("duplicate_of", "is", null)
             .where("status", "in", OPEN_STATUSES)
-            .orderBy("number")
+            .orderBy(sql`number + 0`)
             .limit(1)
             .executeTakeFirst();
     const last = await trx
@@ -157,7 +157,7 @@ export async function createRequest(
       });
     }
     const result: CreateRequestResult = {
-      request: toDataSubjectRequest(ctx.config, row),
+      request: toDataSubjectRequest(ctx.config, row, input.requester),
       duplicateOf: first ? toDataSubjectRequest(ctx.config, first) : null,
     };
     await options.within?.(trx, result);

@@ -66,11 +66,14 @@ export async function recordRequestEvent(
     // last seq and one would fail on the unique constraint. The same lock appendAudit takes (re-entrant).
     await sql`select pg_advisory_xact_lock(hashtext(${`gardien-audit:${input.orgId}`}))`.execute(trx);
   }
-  const last = await trx
-    .selectFrom("request_events")
-    .select((eb) => eb.fn.max("seq").as("seq"))
-    .where("request_id", "=", input.requestId)
-    .executeTakeFirst();
+  const last =
+    input.kind === "created"
+      ? undefined
+      : await trx
+          .selectFrom("request_events")
+          .select((eb) => eb.fn.max("seq").as("seq"))
+          .where("request_id", "=", input.requestId)
+          .executeTakeFirst();
   const seq = Number(last?.seq ?? 0) + 1;
   const id = randomUUID();
   const dataSealed =

@@ -33,7 +33,11 @@ export function sealAssignee(config: Config, requestId: string, assignee: string
 }
 
 /** A row as operations return it, the requester opened (the caller is staff, or the person themselves). */
-export function toDataSubjectRequest(config: Config, row: RequestRow): DataSubjectRequest {
+export function toDataSubjectRequest(
+  config: Config,
+  row: RequestRow,
+  opened?: Requester,
+): DataSubjectRequest {
   return {
     id: row.id,
     orgId: row.org_id,
@@ -50,7 +54,7 @@ export function toDataSubjectRequest(config: Config, row: RequestRow): DataSubje
     originalDueOn: row.original_due_on,
     extension: row.extension ? (JSON.parse(row.extension) as Extension) : null,
     identityStatus: row.identity_status as IdentityStatus,
-    requester: openRequester(config, row.id, row.requester_sealed),
+    requester: opened ?? openRequester(config, row.id, row.requester_sealed),
     activityRefs: JSON.parse(row.activity_refs) as string[],
     duplicateOf: row.duplicate_of,
     assignee: row.assignee_sealed
