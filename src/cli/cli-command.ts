@@ -5,6 +5,11 @@ import type { Config } from "../config/config.schema.ts";
 export type CliIo = {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
+  /**
+   * Resolves once stdout has room again. Commands that stream large outputs (`gardien pii …`) wait on it
+   * between chunks, so a slow reader of a pipe holds the input back instead of filling memory.
+   */
+  drain?: () => Promise<void>;
 };
 
 export type CliRunInput<O> = {

@@ -173,3 +173,25 @@ test("entities are sorted and never overlap", () => {
   const entities = detect(text);
   for (let i = 1; i < entities.length; i++) assert.ok(entities[i]!.start >= entities[i - 1]!.end);
 });
+
+test("shortcuts of the scanner keep its answers: words after numbers, times before addresses, state reuse", () => {
+  // A plain word after a number ends the candidate; a month, a street type, "of" or bis/ter/quater do not.
+  none("il reste 12 minutes, 3 jours et 40 people");
+  only("né le 12 mars 1985 à Lyon", "DATE_OF_BIRTH", "12 mars 1985");
+  only("born on the 12th of March 1985", "DATE_OF_BIRTH", "12th of March 1985");
+  only("au 5 TER rue des Lilas, 69003 Lyon", "POSTAL_ADDRESS", "5 TER rue des Lilas, 69003 Lyon");
+  only("au 5 quater boulevard Voltaire", "POSTAL_ADDRESS", "5 quater boulevard Voltaire");
+  // A failed IPv6 parse at "14:30" is not retried from its ":", and does not hide a later address.
+  only("à 14:30 depuis fe80::1", "IP_ADDRESS", "fe80::1");
+  only("14:30 2001:db8::ff00:42:8329", "IP_ADDRESS", "2001:db8::ff00:42:8329");
+  // Elisions: "L'", "D'" resume after the apostrophe; "O'Brien" and "D'Artagnan" stay names.
+  only("Bonjour M. O'Brien", "PERSON", "O'Brien");
+  none("L'adresse D'accord qu'il");
+  // The scan state is reused from call to call: a call sees nothing of the one before.
+  const first = detect("Appelez Jean Dupont au 06 12 34 56 78");
+  assert.equal(first.length, 2);
+  assert.deepEqual(detect("rien"), []);
+  assert.deepEqual(first, detect("Appelez Jean Dupont au 06 12 34 56 78"));
+  // Reading at the very end of the text: numbers and words cut short.
+  for (const t of ["06", "12 ", "Dupont", "M.", "né le 12", "+33", "(01", "a@b.", "fe80:"]) detect(t);
+});

@@ -1,23 +1,18 @@
 import type { DetectOptions, Entity } from "./entity.ts";
-import {
-  F_WORD,
-  FLAGS,
-  T_AT,
-  T_COLON,
-  T_DIGIT,
-  T_LOWER,
-  T_NONE,
-  T_PAREN,
-  T_PLUS,
-  T_UPPER,
-  TRIGGER,
-} from "./scan/char-class.ts";
+import { at, S_AFTER_GAP, S_ALWAYS, S_WORD, START } from "./scan/char-class.ts";
 import { W_AMBIG_EN, W_AMBIG_FR } from "./scan/lexicon.ts";
 import { scanEmail } from "./scan/scan-email.ts";
 import { scanIpv6AtColon } from "./scan/scan-ipv6.ts";
 import { scanNumber } from "./scan/scan-number.ts";
 import type { Scan } from "./scan/scan-state.ts";
 import { scanCapitalised } from "./scan/scan-word.ts";
+
+/**
+ * The state of the running detection, reused from call to call: `detect` is synchronous and never
+ * re-entered, and one message of traffic is ~100 bytes, where an allocation per call is a measurable cost.
+ */
+const SCAN: Scan = { text: "", out: [], ambiguous: 0, ipv6Fail: -1 };
+const DONE: Entity[] = [];
 
 /**
  * Finds personal data in French or English text in one pass: each character is classified by a table
@@ -37,45 +32,47 @@ import { scanCapitalised } from "./scan/scan-word.ts";
  */
 export function detect(text: string, options?: DetectOptions): Entity[] {
   const lang = options?.lang;
-  const ambiguous = lang === "fr" ? W_AMBIG_FR : lang === "en" ? W_AMBIG_EN : W_AMBIG_FR | W_AMBIG_EN;
-  const scan: Scan = { text, out: [], ambiguous };
-  // Local copies: imported bindings are live and cost a check on every read in this hot loop.
-  const TRIG = TRIGGER;
-  const FL = FLAGS;
+  const scan = SCAN;
+  scan.text = text;
+  scan.out = [];
+  scan.ambiguous = lang === "fr" ? W_AMBIG_FR : lang === "en" ? W_AMBIG_EN : W_AMBIG_FR | W_AMBIG_EN;
+  scan.ipv6Fail = -1;
+  // A local copy: imported bindings are live and cost a check on every read in this hot loop.
+  const ST = START;
   const n = text.length;
   let i = 0;
   while (i < n) {
-    const t = TRIG[text.charCodeAt(i)]!;
-    if (t === T_NONE) {
+    const c = text.charCodeAt(i);
+    const s = ST[c]!;
+    // Most characters (lower-case words, spaces, punctuation, digits and capitals inside a word) start
+    // nothing: one lookup, one branch that is rarely taken.
+    if ((s & (S_AFTER_GAP | S_ALWAYS)) === 0) {
       i++;
       continue;
     }
-    if (t === T_LOWER) {
-      // A word in lower case starts nothing: skip it whole, digits included ("abc123").
-      i++;
-      while (i < n && FL[text.charCodeAt(i)]! & F_WORD) i++;
-      continue;
-    }
-    const prevWord = i > 0 && (FL[text.charCodeAt(i - 1)]! & F_WORD) !== 0;
-    if (t === T_DIGIT || t === T_UPPER) {
+    const prevWord = i > 0 && (ST[text.charCodeAt(i - 1)]! & S_WORD) !== 0;
+    if (s & S_AFTER_GAP) {
       if (prevWord) {
         i++;
-        while (i < n && FL[text.charCodeAt(i)]! & F_WORD) i++;
         continue;
       }
-      const next = t === T_DIGIT ? scanNumber(scan, i, i) : scanCapitalised(scan, i);
+      const next = c <= 57 ? scanNumber(scan, i, i) : scanCapitalised(scan, i);
       i = next > i ? next : i + 1;
       continue;
     }
-    if (t === T_AT) i = scanEmail(scan, i);
-    else if (t === T_COLON) {
+    if (c === 64) i = scanEmail(scan, i);
+    else if (c === 58) {
       const end = scanIpv6AtColon(scan, i);
       i = end > i ? end : i + 1;
-    } else if (t === T_PLUS || t === T_PAREN) {
-      const d = text.charCodeAt(i + 1);
+    } else {
+      // "+" or "(" before a digit: an international or bracketed phone number.
+      const d = at(text, i + 1);
       const end = d >= 48 && d <= 57 && !prevWord ? scanNumber(scan, i + 1, i) : -1;
-      i = Math.max(end, i + 1);
-    } else i++;
+      i = end > i ? end : i + 1;
+    }
   }
-  return scan.out;
+  const out = scan.out;
+  scan.text = "";
+  scan.out = DONE;
+  return out;
 }

@@ -33,6 +33,7 @@ export const piiDetectCommand: CliCommand<typeof Options> = {
     const { malformed } = await processJsonl({
       input: openPiiInput(options.input),
       write: io.stdout,
+      drain: io.drain,
       reportError: lineErrorReporter(io),
       handle: (line) => {
         const entities = detect(line.text, { lang: line.lang ?? options.lang });

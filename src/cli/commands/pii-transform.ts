@@ -31,6 +31,7 @@ export function transformRun(base: OperatorPlan): Run {
     const { malformed } = await processJsonl({
       input: openPiiInput(options.input),
       write: io.stdout,
+      drain: io.drain,
       reportError: lineErrorReporter(io),
       handle: async (line) => {
         const out = await redact(line.text, {

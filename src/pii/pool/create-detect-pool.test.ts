@@ -1,7 +1,10 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
+import { generateCorpus } from "../../../test/fixtures/pii/generate-corpus.ts";
+import { generateTraffic } from "../../../test/fixtures/pii/generate-traffic.ts";
 import { detect } from "../detect.ts";
 import { createDetectPool } from "./create-detect-pool.ts";
+import { decodeEntities, encodeEntities } from "./encode-entities.ts";
 
 test("the worker pool returns what detect returns, in input order", async () => {
   const texts = Array.from({ length: 3000 }, (_, i) =>
@@ -23,4 +26,45 @@ test("the worker pool returns what detect returns, in input order", async () => 
   } finally {
     await pool.close();
   }
+});
+
+test("the worker pool equals single-thread detect on the generated corpora, with batches in parallel", async () => {
+  const traffic = generateTraffic(6000, 11, 0.3);
+  const dense = generateCorpus(3000, 12).map((m) => m.text);
+  const pool = createDetectPool({ size: 2 });
+  try {
+    // Three batches at once: their jobs share one queue and must not mix.
+    const [a, b, c] = await Promise.all([
+      pool.detectBatch(traffic),
+      pool.detectBatch(dense, { lang: "en" }),
+      pool.detectBatch(dense.slice(0, 10)),
+    ]);
+    assert.deepEqual(
+      a,
+      traffic.map((t) => detect(t)),
+    );
+    assert.deepEqual(
+      b,
+      dense.map((t) => detect(t, { lang: "en" })),
+    );
+    assert.deepEqual(
+      c,
+      dense.slice(0, 10).map((t) => detect(t)),
+    );
+  } finally {
+    await pool.close();
+  }
+  await assert.rejects(pool.detectBatch(["x"]), /closed/);
+});
+
+test("packed entities decode to what was encoded", () => {
+  const results = [
+    [],
+    [{ type: "EMAIL" as const, start: 3, end: 20, score: 0.99 }],
+    [
+      { type: "PERSON" as const, start: 0, end: 4, score: 0.7 },
+      { type: "DATE_OF_BIRTH" as const, start: 9, end: 19, score: 0.9 },
+    ],
+  ];
+  assert.deepEqual(decodeEntities(encodeEntities(results), results.length), results);
 });

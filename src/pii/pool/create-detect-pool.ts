@@ -1,8 +1,8 @@
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import type { DetectLang, Entity } from "../entity.ts";
-import type { DetectJob } from "./detect-worker.ts";
-import { decodeEntities } from "./encode-entities.ts";
+import type { DetectJob, DetectReply } from "./detect-worker.ts";
+import { decodeEntitiesInto } from "./encode-entities.ts";
 
 export type DetectPool = {
   /** Detects in every text, spread over the workers; results in input order. */
@@ -11,13 +11,33 @@ export type DetectPool = {
   readonly size: number;
 };
 
-/** Characters per job: large enough that messaging costs little, small enough to balance the workers. */
-const CHUNK_CHARS = 512 * 1024;
+/**
+ * Characters per job: large enough that messaging costs little, small enough to balance the workers. The
+ * jobs shrink toward the end of a batch (to an eighth of what remains per worker), so the workers finish
+ * together rather than one waiting on the other's last large job.
+ */
+const CHUNK_CHARS = 256 * 1024;
+const MIN_CHUNK_CHARS = 16 * 1024;
+/**
+ * Jobs sent to one worker before it answers: the next ones are already there when it finishes one, even
+ * if the main thread, sharing the cores, answers late.
+ */
+const IN_FLIGHT = 3;
+
+type Batch = {
+  results: Entity[][];
+  remaining: number;
+  resolve: (results: Entity[][]) => void;
+  reject: (error: Error) => void;
+};
+type Job = { texts: string[]; lang: DetectLang; batch: Batch; from: number };
 
 /**
- * A pool of `node:worker_threads` running `detect`, for batch scans (files, database columns). Each job
- * carries ~512 KB of texts and comes back as one transferred Int32Array, so the main thread neither clones
- * nor allocates an object per entity while the workers scan.
+ * A pool of `node:worker_threads` running `detect`, for batch scans (files, database columns). Jobs of
+ * ~256 K characters wait in one queue and go to whichever worker has room (at most three jobs each), so a
+ * worker slowed down by other work on its core gets fewer of them. Each comes back as one transferred
+ * Int32Array, decoded straight into the batch's result array: the main thread's own work (sending the
+ * texts, building the entity objects) stays a small share, which is what lets two workers scale.
  *
  * @example
  * const pool = createDetectPool({ size: 2 });
@@ -34,50 +54,86 @@ export function createDetectPool(options: { size?: number } = {}): DetectPool {
         resourceLimits: { maxYoungGenerationSizeMb: 48 },
       }),
   );
-  const pending = new Map<number, (packed: Int32Array) => void>();
-  const load = new Array<number>(size).fill(0);
+  const queue: Job[] = [];
+  let queueHead = 0;
+  /** Jobs sent to each worker, in the order it answers them. */
+  const sent: Job[][] = workers.map(() => []);
+  let inFlight = 0;
   let nextId = 0;
+  let closed = false;
+  /** Set when a worker died: the pool answers nothing more. */
+  let broken: Error | undefined;
+
+  const dispatch = () => {
+    for (let w = 0; w < size && queueHead < queue.length; w++) {
+      while (sent[w]!.length < IN_FLIGHT && queueHead < queue.length) {
+        const job = queue[queueHead]!;
+        queue[queueHead++] = undefined as unknown as Job;
+        if (inFlight++ === 0) for (const x of workers) x.ref();
+        sent[w]!.push(job);
+        const message: DetectJob = { id: nextId++, texts: job.texts, lang: job.lang };
+        workers[w]!.postMessage(message);
+      }
+    }
+    if (queueHead === queue.length) {
+      queue.length = 0;
+      queueHead = 0;
+    }
+  };
+
+  const fail = (error: Error) => {
+    broken ??= error;
+    const batches = new Set<Batch>();
+    for (const list of sent) for (const job of list.splice(0)) batches.add(job.batch);
+    for (let k = queueHead; k < queue.length; k++) batches.add(queue[k]!.batch);
+    queue.length = 0;
+    queueHead = 0;
+    inFlight = 0;
+    for (const b of batches) b.reject(error);
+    for (const x of workers) x.unref();
+  };
+
   workers.forEach((w, index) => {
-    w.on("message", ({ id, packed }: { id: number; packed: Int32Array }) => {
-      load[index]!--;
-      pending.get(id)?.(packed);
-      pending.delete(id);
-      if (pending.size === 0) for (const x of workers) x.unref();
+    w.on("message", ({ packed }: DetectReply) => {
+      const job = sent[index]!.shift()!;
+      // Idle workers do not keep the process alive; busy ones must, or an awaited batch would never end.
+      if (--inFlight === 0) for (const x of workers) x.unref();
+      dispatch();
+      const batch = job.batch;
+      decodeEntitiesInto(packed, job.texts.length, batch.results, job.from);
+      batch.remaining -= job.texts.length;
+      if (batch.remaining === 0) batch.resolve(batch.results);
     });
+    w.on("error", (error) => fail(error));
     w.unref();
   });
 
-  const run = (texts: string[], lang: DetectLang): Promise<Int32Array> => {
-    let target = 0;
-    for (let i = 1; i < size; i++) if (load[i]! < load[target]!) target = i;
-    load[target]!++;
-    const id = nextId++;
-    const job: DetectJob = { id, texts, lang };
-    // Idle workers do not keep the process alive; busy ones must, or an awaited batch would never end.
-    if (pending.size === 0) for (const x of workers) x.ref();
-    return new Promise((resolve) => {
-      pending.set(id, resolve);
-      workers[target]!.postMessage(job);
-    });
-  };
-
   return {
     size,
-    async detectBatch(texts, opts = {}) {
+    detectBatch(texts, opts = {}) {
+      if (closed) return Promise.reject(new Error("detect pool closed"));
+      if (broken) return Promise.reject(broken);
       const lang = opts.lang ?? "auto";
-      const jobs: Array<Promise<Entity[][]>> = [];
-      let from = 0;
-      while (from < texts.length) {
-        let to = from;
-        let chars = 0;
-        while (to < texts.length && (chars < CHUNK_CHARS || to === from)) chars += texts[to++]!.length;
-        const count = to - from;
-        jobs.push(run(texts.slice(from, to), lang).then((packed) => decodeEntities(packed, count)));
-        from = to;
-      }
-      return (await Promise.all(jobs)).flat();
+      if (texts.length === 0) return Promise.resolve([]);
+      return new Promise((resolve, reject) => {
+        const batch: Batch = { results: new Array(texts.length), remaining: texts.length, resolve, reject };
+        let remaining = 0;
+        for (const t of texts) remaining += t.length;
+        let from = 0;
+        while (from < texts.length) {
+          const target = Math.max(MIN_CHUNK_CHARS, Math.min(CHUNK_CHARS, remaining / (size * 8)));
+          let to = from;
+          let chars = 0;
+          while (to < texts.length && (chars < target || to === from)) chars += texts[to++]!.length;
+          queue.push({ texts: texts.slice(from, to), lang, batch, from });
+          remaining -= chars;
+          from = to;
+        }
+        dispatch();
+      });
     },
     async close() {
+      closed = true;
       await Promise.all(workers.map((w) => w.terminate()));
     },
   };

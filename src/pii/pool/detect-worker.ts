@@ -1,15 +1,21 @@
 import { parentPort } from "node:worker_threads";
 import { detect } from "../detect.ts";
-import type { DetectLang, Entity } from "../entity.ts";
-import { encodeEntities } from "./encode-entities.ts";
+import type { DetectLang } from "../entity.ts";
+import { EntityPacker } from "./encode-entities.ts";
 
 /** A chunk of texts to scan. Sent as an array: the strings arrive flat, which the scanner reads fastest. */
 export type DetectJob = { id: number; texts: string[]; lang: DetectLang };
+/** The entities of a job's texts, packed (see encode-entities.ts); its buffer is transferred, not copied. */
+export type DetectReply = { id: number; packed: Int32Array };
 
-parentPort!.on("message", (job: DetectJob) => {
+const packer = new EntityPacker();
+
+parentPort?.on("message", (job: DetectJob) => {
   const options = { lang: job.lang };
-  const results: Entity[][] = new Array(job.texts.length);
-  for (let i = 0; i < job.texts.length; i++) results[i] = detect(job.texts[i]!, options);
-  const packed = encodeEntities(results);
-  parentPort!.postMessage({ id: job.id, packed }, [packed.buffer as ArrayBuffer]);
+  const texts = job.texts;
+  packer.reset(texts.length);
+  for (let i = 0; i < texts.length; i++) packer.add(i, detect(texts[i]!, options));
+  const packed = packer.finish();
+  const reply: DetectReply = { id: job.id, packed };
+  parentPort!.postMessage(reply, [packed.buffer as ArrayBuffer]);
 });

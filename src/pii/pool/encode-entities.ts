@@ -1,32 +1,74 @@
-import { ENTITY_TYPES, type Entity } from "../entity.ts";
+import { ENTITY_TYPES, type Entity, type EntityType } from "../entity.ts";
 
 /**
  * Entities of many texts packed in one Int32Array, so a worker hands them back by transfer instead of
  * cloning objects: [count of text 0, count of text 1, …, then type, start, end, score×1000 per entity].
  */
 export function encodeEntities(results: readonly Entity[][]): Int32Array {
-  let total = 0;
-  for (const r of results) total += r.length;
-  const out = new Int32Array(results.length + total * 4);
-  let p = results.length;
-  for (let i = 0; i < results.length; i++) {
-    const r = results[i]!;
-    out[i] = r.length;
-    for (const e of r) {
-      out[p++] = ENTITY_TYPES.indexOf(e.type);
+  const packer = new EntityPacker();
+  packer.reset(results.length);
+  for (let i = 0; i < results.length; i++) packer.add(i, results[i]!);
+  return packer.finish();
+}
+
+const TYPE_INDEX = new Map<EntityType, number>(ENTITY_TYPES.map((t, i) => [t, i]));
+
+/** Builds the packed form text by text, in one growing buffer (reused between jobs until handed over). */
+export class EntityPacker {
+  private buffer = new Int32Array(1 << 16);
+  private p = 0;
+
+  reset(texts: number): void {
+    if (this.buffer.length < texts * 2) this.buffer = new Int32Array(texts * 2);
+    this.p = texts;
+  }
+
+  add(index: number, entities: readonly Entity[]): void {
+    let out = this.buffer;
+    out[index] = entities.length;
+    if (entities.length === 0) return;
+    if (this.p + entities.length * 4 > out.length) {
+      const bigger = new Int32Array(Math.max(out.length * 2, this.p + entities.length * 4));
+      bigger.set(out.subarray(0, this.p));
+      this.buffer = out = bigger;
+    }
+    let p = this.p;
+    for (const e of entities) {
+      out[p++] = TYPE_INDEX.get(e.type)!;
       out[p++] = e.start;
       out[p++] = e.end;
       out[p++] = Math.round(e.score * 1000);
     }
+    this.p = p;
   }
-  return out;
+
+  /** A copy of the packed array, sized to fit (it is transferred away); the buffer serves the next job. */
+  finish(): Int32Array {
+    const packed = this.buffer.slice(0, this.p);
+    return packed;
+  }
 }
 
 export function decodeEntities(packed: Int32Array, texts: number): Entity[][] {
   const results: Entity[][] = new Array(texts);
+  decodeEntitiesInto(packed, texts, results, 0);
+  return results;
+}
+
+/** Decodes the entities of `texts` texts into `results[offset…]`. */
+export function decodeEntitiesInto(
+  packed: Int32Array,
+  texts: number,
+  results: Entity[][],
+  offset: number,
+): void {
   let p = texts;
   for (let i = 0; i < texts; i++) {
     const n = packed[i]!;
+    if (n === 0) {
+      results[offset + i] = [];
+      continue;
+    }
     const r: Entity[] = new Array(n);
     for (let k = 0; k < n; k++) {
       r[k] = {
@@ -37,7 +79,6 @@ export function decodeEntities(packed: Int32Array, texts: number): Entity[][] {
       };
       p += 4;
     }
-    results[i] = r;
+    results[offset + i] = r;
   }
-  return results;
 }

@@ -24,6 +24,16 @@ export const T_PAREN = 7;
 export const FLAGS = new Uint8Array(65536);
 export const TRIGGER = new Uint8Array(65536);
 
+/**
+ * What the main loop needs from one character, in one lookup: S_WORD (a letter or digit), S_AFTER_GAP (a
+ * digit or capital: a candidate when the character before is not S_WORD), S_ALWAYS ("@", "+", ":", "(":
+ * always a candidate). Everything else, lower-case words included, is passed over without a branch taken.
+ */
+export const S_WORD = 1;
+export const S_AFTER_GAP = 2;
+export const S_ALWAYS = 4;
+export const START = new Uint8Array(65536);
+
 for (let c = 0; c < 0x2000; c++) {
   const ch = String.fromCharCode(c);
   let f = 0;
@@ -44,3 +54,20 @@ TRIGGER[64] = T_AT; // @
 TRIGGER[43] = T_PLUS; // +
 TRIGGER[58] = T_COLON; // :
 TRIGGER[40] = T_PAREN; // (
+
+for (let c = 0; c < 65536; c++) {
+  const t = TRIGGER[c]!;
+  START[c] =
+    (FLAGS[c]! & F_WORD ? S_WORD : 0) |
+    (t === T_DIGIT || t === T_UPPER ? S_AFTER_GAP : 0) |
+    (t === T_AT || t === T_PLUS || t === T_COLON || t === T_PAREN ? S_ALWAYS : 0);
+}
+
+/**
+ * `text.charCodeAt(i)`, or 0 outside the text. The handlers read around their candidate without checking
+ * the text's bounds first; `charCodeAt` would answer NaN there, and a single NaN seen at a call site makes
+ * V8 compile that site, and the table lookups fed from it, into a generic path several times slower.
+ * 0 behaves as NaN did in every test the scanner makes: FLAGS[0] and TRIGGER[0] are 0, and no character
+ * the scanner looks for is NUL.
+ */
+export const at = (text: string, i: number): number => (i >= 0 && i < text.length ? text.charCodeAt(i) : 0);

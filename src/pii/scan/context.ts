@@ -3,7 +3,7 @@
  * the CUES table. Each helper walks a short window backwards with charCodeAt and allocates nothing; they
  * run only for candidates that already passed their format and checksum tests.
  */
-import { F_DIGIT, F_LETTER, F_SPACE, FLAGS } from "./char-class.ts";
+import { at, F_DIGIT, F_LETTER, F_SPACE, FLAGS } from "./char-class.ts";
 import { C_BIRTH, C_BIRTHDAY, C_IDENTIFIER, C_REFERENCE, C_VERSION, cueFlags } from "./lexicon.ts";
 import { fold } from "./word-table.ts";
 
@@ -22,7 +22,7 @@ export function previousWord(text: string, pos: number): boolean {
   let j = pos - 1;
   let skipped = 0;
   while (j >= 0 && skipped < 6) {
-    const c = text.charCodeAt(j);
+    const c = at(text, j);
     // A line break ends the look-back: "Thanks\nGrace period…" is not thanking Grace.
     if (
       (FLAGS[c]! & F_SPACE && c !== 10 && c !== 13) ||
@@ -37,7 +37,7 @@ export function previousWord(text: string, pos: number): boolean {
     } else break;
   }
   const end = j + 1;
-  while (j >= 0 && isLetter(text.charCodeAt(j)) && end - j < 24) j--;
+  while (j >= 0 && isLetter(at(text, j)) && end - j < 24) j--;
   if (end - j <= 1) return false;
   WORD_START = j + 1;
   WORD_END = end;
@@ -54,18 +54,18 @@ function cuesBefore(text: string, pos: number, span: number, stopAtDigit: boolea
   let j = pos - 1;
   const limit = pos - span;
   while (j >= 0 && j >= limit) {
-    const c = text.charCodeAt(j);
+    const c = at(text, j);
     if (isLetter(c)) {
       const end = j + 1;
-      while (j > 0 && isLetter(text.charCodeAt(j - 1))) j--;
+      while (j > 0 && isLetter(at(text, j - 1))) j--;
       found |= cueFlags(text, j, end);
       // "D.O.B." read backwards: b, o, d separated by dots.
       if (
         end - j === 1 &&
         fold(c) === 98 &&
         j >= 4 &&
-        fold(text.charCodeAt(j - 2)) === 111 &&
-        fold(text.charCodeAt(j - 4)) === 100
+        fold(at(text, j - 2)) === 111 &&
+        fold(at(text, j - 4)) === 100
       ) {
         found |= C_BIRTH;
       }
@@ -87,7 +87,7 @@ function cuesBefore(text: string, pos: number, span: number, stopAtDigit: boolea
 
 function wordStartBefore(text: string, end: number): number {
   let j = end;
-  while (j > 0 && isLetter(text.charCodeAt(j - 1))) j--;
+  while (j > 0 && isLetter(at(text, j - 1))) j--;
   return j;
 }
 
@@ -108,11 +108,11 @@ export function hasBirthContext(text: string, start: number, end: number): boole
     // A birthday is a birth date only for a year long past: "birthday party on 12/07/2025" is an event.
     let year = -1;
     for (let i = start; i + 4 <= end; i++) {
-      const c = text.charCodeAt(i);
+      const c = at(text, i);
       if (
         (c === 49 || c === 50) &&
-        !(FLAGS[text.charCodeAt(i - 1)]! & F_DIGIT) &&
-        !(FLAGS[text.charCodeAt(i + 4)]! & F_DIGIT)
+        !(FLAGS[at(text, i - 1)]! & F_DIGIT) &&
+        !(FLAGS[at(text, i + 4)]! & F_DIGIT)
       ) {
         const y = Number(text.slice(i, i + 4));
         if (y >= 1900 && y <= 2099) year = y;
@@ -122,17 +122,13 @@ export function hasBirthContext(text: string, start: number, end: number): boole
   }
   // "12/03/1985 (date de naissance)", "03/12/1985, DOB"
   let p = end;
-  while (
-    p < text.length &&
-    p - end < 3 &&
-    (text.charCodeAt(p) === 32 || text.charCodeAt(p) === 40 || text.charCodeAt(p) === 44)
-  )
+  while (p < text.length && p - end < 3 && (at(text, p) === 32 || at(text, p) === 40 || at(text, p) === 44))
     p++;
-  for (let words = 0; words < 3 && p < text.length && isLetter(text.charCodeAt(p)); words++) {
+  for (let words = 0; words < 3 && p < text.length && isLetter(at(text, p)); words++) {
     const s = p;
-    while (p < text.length && isLetter(text.charCodeAt(p))) p++;
+    while (p < text.length && isLetter(at(text, p))) p++;
     if (cueFlags(text, s, p) & C_BIRTH) return true;
-    if (text.charCodeAt(p) !== 32) break;
+    if (at(text, p) !== 32) break;
     p++;
   }
   return false;

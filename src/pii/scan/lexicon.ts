@@ -24,7 +24,7 @@ import {
   TITLES,
   VERSION_CUES,
 } from "../data/words.ts";
-import { createWordTable } from "./word-table.ts";
+import { createWordTable, lookup, lookupHashed, type WordTableBuilder } from "./word-table.ts";
 
 export const W_FIRST = 1;
 export const W_LAST = 2;
@@ -52,11 +52,11 @@ export const C_REFERENCE = 32;
 export const C_VERSION = 64;
 export const C_IDENTIFIER = 128;
 
-const WORDS = createWordTable(false);
-const CUES = createWordTable(true);
+const WORDS_BUILDER = createWordTable(false);
+const CUES_BUILDER = createWordTable(true);
 
 function add(
-  table: typeof WORDS,
+  table: WordTableBuilder,
   words: string,
   flag: number,
   forms: (w: string) => string[] = (w) => [w],
@@ -69,56 +69,63 @@ const capitalise = (w: string) => w.charAt(0).toUpperCase() + w.slice(1);
 const nameForms = (w: string) => [w, w.toUpperCase()];
 const lowerAndTitle = (w: string) => [w, capitalise(w)];
 
-add(WORDS, FIRST_NAMES, W_FIRST, nameForms);
-add(WORDS, LAST_NAMES, W_LAST, nameForms);
-add(WORDS, LAST_NAMES_TWO_WORDS, W_LAST, (w) => [
+add(WORDS_BUILDER, FIRST_NAMES, W_FIRST, nameForms);
+add(WORDS_BUILDER, LAST_NAMES, W_LAST, nameForms);
+add(WORDS_BUILDER, LAST_NAMES_TWO_WORDS, W_LAST, (w) => [
   w,
   w.toUpperCase(),
   w.replace(/ (.)/, (_, c: string) => ` ${c.toUpperCase()}`),
 ]);
-add(WORDS, AMBIGUOUS_FR, W_AMBIG_FR);
-add(WORDS, AMBIGUOUS_EN, W_AMBIG_EN);
-add(WORDS, TITLES, W_TITLE);
-add(WORDS, GREETINGS, W_GREETING);
-add(WORDS, STOPWORDS, W_STOP);
-add(WORDS, STREET_FR, W_STREET_FR, lowerAndTitle);
-add(WORDS, STREET_EN, W_STREET_EN);
-add(WORDS, STREET_SUFFIXES_EN, W_STREET_EN);
-add(WORDS, MONTHS_FR, W_MONTH, lowerAndTitle);
-add(WORDS, MONTHS_EN, W_MONTH, (w) => [w, w.toLowerCase()]);
-add(WORDS, "de|du|des|d|van|von|der|den|le|la|di|da|del|della|dos|das|ben|bin|ibn|al|el|mac|st", W_PARTICLE);
+add(WORDS_BUILDER, AMBIGUOUS_FR, W_AMBIG_FR);
+add(WORDS_BUILDER, AMBIGUOUS_EN, W_AMBIG_EN);
+add(WORDS_BUILDER, TITLES, W_TITLE);
+add(WORDS_BUILDER, GREETINGS, W_GREETING);
+add(WORDS_BUILDER, STOPWORDS, W_STOP);
+add(WORDS_BUILDER, STREET_FR, W_STREET_FR, lowerAndTitle);
+add(WORDS_BUILDER, STREET_EN, W_STREET_EN);
+add(WORDS_BUILDER, STREET_SUFFIXES_EN, W_STREET_EN);
+add(WORDS_BUILDER, MONTHS_FR, W_MONTH, lowerAndTitle);
+add(WORDS_BUILDER, MONTHS_EN, W_MONTH, (w) => [w, w.toLowerCase()]);
 add(
-  WORDS,
+  WORDS_BUILDER,
+  "de|du|des|d|van|von|der|den|le|la|di|da|del|della|dos|das|ben|bin|ibn|al|el|mac|st",
+  W_PARTICLE,
+);
+add(
+  WORDS_BUILDER,
   "à|a|et|pour|dans|chez|près|depuis|avant|après|mais|ou|où|est|sont|qui|que|au|avec|sans|in|and|to|for|since|is|at|on",
   W_STREET_STOP,
 );
-add(WORDS, "sur|sous|en|lès|les|lez|le|la|de|du|des|aux|au|d|l", W_CITY_LINK);
+add(WORDS_BUILDER, "sur|sous|en|lès|les|lez|le|la|de|du|des|aux|au|d|l", W_CITY_LINK);
 
-add(CUES, NAME_CUES, C_NAME_CUE);
-add(CUES, STRONG_NAME_CUES, C_STRONG_CUE);
-add(CUES, PLACE_CUES, C_PLACE_CUE);
-add(CUES, BIRTH_CUES, C_BIRTH);
-add(CUES, BIRTHDAY_CUES, C_BIRTHDAY);
-add(CUES, REFERENCE_CUES, C_REFERENCE);
-add(CUES, VERSION_CUES, C_VERSION);
-add(CUES, IDENTIFIER_CUES, C_IDENTIFIER);
+add(CUES_BUILDER, NAME_CUES, C_NAME_CUE);
+add(CUES_BUILDER, STRONG_NAME_CUES, C_STRONG_CUE);
+add(CUES_BUILDER, PLACE_CUES, C_PLACE_CUE);
+add(CUES_BUILDER, BIRTH_CUES, C_BIRTH);
+add(CUES_BUILDER, BIRTHDAY_CUES, C_BIRTHDAY);
+add(CUES_BUILDER, REFERENCE_CUES, C_REFERENCE);
+add(CUES_BUILDER, VERSION_CUES, C_VERSION);
+add(CUES_BUILDER, IDENTIFIER_CUES, C_IDENTIFIER);
+
+const WORDS = WORDS_BUILDER.freeze();
+const CUES = CUES_BUILDER.freeze();
 
 /** What text[start, end) can be, as written (W_* bits). */
 export function wordFlags(text: string, start: number, end: number): number {
-  return WORDS.get(text, start, end);
+  return lookup(WORDS, text, start, end);
 }
 
 /** W_* bits of text[start, end), given its hash (HASH_SEED and hashStep over its code units). */
 export function wordFlagsHashed(text: string, start: number, end: number, hash: number): number {
-  return WORDS.getHashed(text, start, end, hash);
+  return lookupHashed(WORDS, text, start, end, hash);
 }
 
 /** W_* bits of a whole word. */
 export function flagsOfWord(word: string): number {
-  return WORDS.getWord(word);
+  return lookup(WORDS, word, 0, word.length);
 }
 
 /** What text[start, end), in any case, says about its neighbour (C_* bits). */
 export function cueFlags(text: string, start: number, end: number): number {
-  return CUES.get(text, start, end);
+  return lookup(CUES, text, start, end);
 }

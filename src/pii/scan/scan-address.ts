@@ -7,7 +7,7 @@
  */
 
 import { STREET_FR } from "../data/words.ts";
-import { F_DIGIT, F_LETTER, F_LOWER, F_UPPER, FLAGS } from "./char-class.ts";
+import { at, F_DIGIT, F_LETTER, F_LOWER, F_UPPER, FLAGS } from "./char-class.ts";
 import {
   W_CITY_LINK,
   W_GREETING,
@@ -29,9 +29,9 @@ export function wordEnd(text: string, i: number): number {
   let p = i;
   const n = text.length;
   while (p < n) {
-    const c = text.charCodeAt(p);
+    const c = at(text, p);
     if (isLetter(c)) p++;
-    else if ((c === 45 || isApostrophe(c)) && p > i && p + 1 < n && isLetter(text.charCodeAt(p + 1))) p++;
+    else if ((c === 45 || isApostrophe(c)) && p > i && p + 1 < n && isLetter(at(text, p + 1))) p++;
     else break;
   }
   return p;
@@ -39,25 +39,22 @@ export function wordEnd(text: string, i: number): number {
 
 function digitsEnd(text: string, i: number): number {
   let p = i;
-  while (p < text.length && isDigit(text.charCodeAt(p))) p++;
+  while (p < text.length && isDigit(at(text, p))) p++;
   return p;
 }
 
 /** One space (or no-break space) at `i`, then the next token's start; -1 when there is none. */
 function oneSpace(text: string, i: number): number {
-  const c = text.charCodeAt(i);
+  const c = at(text, i);
   return c === 32 || c === 0xa0 ? i + 1 : -1;
 }
 
 /** ", " or " " or ",\n" between address parts; returns the next part's start or -1. */
 function partSeparator(text: string, i: number): number {
   let p = i;
-  if (text.charCodeAt(p) === 44) p++;
+  if (at(text, p) === 44) p++;
   let spaces = 0;
-  while (
-    p < text.length &&
-    (text.charCodeAt(p) === 32 || text.charCodeAt(p) === 0xa0 || text.charCodeAt(p) === 10)
-  ) {
+  while (p < text.length && (at(text, p) === 32 || at(text, p) === 0xa0 || at(text, p) === 10)) {
     p++;
     spaces++;
   }
@@ -66,20 +63,20 @@ function partSeparator(text: string, i: number): number {
 
 /** A city: capitalised words, possibly joined by "sur", "en", "de"...; returns its end or -1. */
 function cityEnd(text: string, i: number, maxWords: number): number {
-  if (!isUpper(text.charCodeAt(i))) return -1;
+  if (!isUpper(at(text, i))) return -1;
   let end = wordEnd(text, i);
   if (end - i < 2) return -1;
   // "St. Albans", "Ste. Marie"
-  if (text.charCodeAt(end) === 46 && /^(?:St|Ste|Mt|Ft)$/.test(text.slice(i, end))) end++;
+  if (at(text, end) === 46 && /^(?:St|Ste|Mt|Ft)$/.test(text.slice(i, end))) end++;
   let words = 1;
   while (words < maxWords) {
     const p = oneSpace(text, end);
     if (p < 0) break;
-    const c = text.charCodeAt(p);
+    const c = at(text, p);
     if (isUpper(c)) {
       const e = wordEnd(text, p);
       // A two-letter capital word after a US city is its state: "New York, NY" / "Springfield IL 62704".
-      if (e - p === 2 && isUpper(text.charCodeAt(p + 1))) break;
+      if (e - p === 2 && isUpper(at(text, p + 1))) break;
       // "75002 Paris Merci de…": a city does not run into the next sentence.
       if (wordFlags(text, p, e) & (W_STOP | W_GREETING)) break;
       end = e;
@@ -87,7 +84,7 @@ function cityEnd(text: string, i: number, maxWords: number): number {
     } else if (FLAGS[c]! & F_LOWER) {
       const e = wordEnd(text, p);
       const q = oneSpace(text, e);
-      if (!(wordFlags(text, p, e) & W_CITY_LINK) || q < 0 || !isUpper(text.charCodeAt(q))) break;
+      if (!(wordFlags(text, p, e) & W_CITY_LINK) || q < 0 || !isUpper(at(text, q))) break;
       end = wordEnd(text, q);
       words++;
     } else break;
@@ -98,7 +95,7 @@ function cityEnd(text: string, i: number, maxWords: number): number {
 /** French "75002 Paris", "69006 LYON Cedex 06"; returns the end or -1. */
 function frenchPostcodeCity(text: string, i: number): number {
   const e = digitsEnd(text, i);
-  if (e - i !== 5 || isLetter(text.charCodeAt(e))) return -1;
+  if (e - i !== 5 || isLetter(at(text, e))) return -1;
   const p = oneSpace(text, e);
   if (p < 0) return -1;
   let end = cityEnd(text, p, 5);
@@ -107,7 +104,7 @@ function frenchPostcodeCity(text: string, i: number): number {
   if (q > 0 && /^ce(dex|DEX)\b/i.test(text.slice(q, q + 6))) {
     end = q + 5;
     const r = oneSpace(text, end);
-    if (r > 0 && isDigit(text.charCodeAt(r))) end = digitsEnd(text, r);
+    if (r > 0 && isDigit(at(text, r))) end = digitsEnd(text, r);
   }
   return end;
 }
@@ -116,12 +113,12 @@ function frenchPostcodeCity(text: string, i: number): number {
 function frenchStreet(scan: Scan, start: number, afterType: number): number {
   const text = scan.text;
   let p = afterType;
-  if (text.charCodeAt(p) === 46) p++; // "av.", "bd."
+  if (at(text, p) === 46) p++; // "av.", "bd."
   p = oneSpace(text, p);
   if (p < 0) return -1;
   let streetEnd = -1;
   for (let tokens = 0; tokens < 9; tokens++) {
-    const c = text.charCodeAt(p);
+    const c = at(text, p);
     let e: number;
     if (isDigit(c)) {
       e = digitsEnd(text, p);
@@ -160,7 +157,7 @@ function englishStreet(scan: Scan, start: number, first: number): number {
   let p = first;
   let typeEnd = -1;
   for (let tokens = 0; tokens < 6; tokens++) {
-    const c = text.charCodeAt(p);
+    const c = at(text, p);
     let e: number;
     if (isUpper(c)) e = wordEnd(text, p);
     else if (isDigit(c)) {
@@ -172,13 +169,13 @@ function englishStreet(scan: Scan, start: number, first: number): number {
       typeEnd = e;
       // "S Park Street", "W Broadway Avenue": the last of adjacent street words ends the street.
       let next = oneSpace(text, typeEnd);
-      while (next > 0 && isUpper(text.charCodeAt(next))) {
+      while (next > 0 && isUpper(at(text, next))) {
         const ne = wordEnd(text, next);
         if (!(wordFlags(text, next, ne) & W_STREET_EN)) break;
         typeEnd = ne;
         next = oneSpace(text, ne);
       }
-      if (text.charCodeAt(typeEnd) === 46) typeEnd++;
+      if (at(text, typeEnd) === 46) typeEnd++;
       break;
     }
     if (flags & W_STOP && !(tokens === 0 && e - p === 3 && text.startsWith("The", p))) return -1; // "136 The Rise"
@@ -218,6 +215,20 @@ function englishStreet(scan: Scan, start: number, first: number): number {
   return streetEnd;
 }
 
+/** True when text[s, e) is "bis", "ter" or "quater" in any case ("3 bis", "12 TER"). */
+export function isHouseSuffix(text: string, s: number, e: number): boolean {
+  const len = e - s;
+  if (len === 3) {
+    const a = at(text, s) | 32;
+    const b = at(text, s + 1) | 32;
+    const c = at(text, s + 2) | 32;
+    return (a === 98 && b === 105 && c === 115) || (a === 116 && b === 101 && c === 114); // bis, ter
+  }
+  if (len !== 6) return false;
+  for (let i = 0; i < 6; i++) if ((at(text, s + i) | 32) !== "quater".charCodeAt(i)) return false;
+  return true;
+}
+
 /**
  * After a house number [s, e) of 1–4 digits: an optional "bis"/"ter" or letter, then a French street type
  * or an English street name. Returns the address's end, or -1.
@@ -225,22 +236,18 @@ function englishStreet(scan: Scan, start: number, first: number): number {
 export function scanAfterHouseNumber(scan: Scan, s: number, e: number): number {
   const text = scan.text;
   let p = e;
-  const c = text.charCodeAt(p);
+  const c = at(text, p);
   // "221B", "12b" (one letter glued to the number), "3 bis", "3bis", "5 ter".
-  if (isLetter(c) && !isLetter(text.charCodeAt(p + 1))) p++;
+  if (isLetter(c) && !isLetter(at(text, p + 1))) p++;
   else {
     const q = c === 32 ? p + 1 : p;
     const w = wordEnd(text, q);
-    const len = w - q;
-    if (len === 3 || len === 6) {
-      const suffix = text.slice(q, w).toLowerCase();
-      if (suffix === "bis" || suffix === "ter" || suffix === "quater") p = w;
-    }
+    if (isHouseSuffix(text, q, w)) p = w;
   }
-  if (text.charCodeAt(p) === 44) p++;
+  if (at(text, p) === 44) p++;
   const first = oneSpace(text, p);
   if (first < 0) return -1;
-  const fc = text.charCodeAt(first);
+  const fc = at(text, first);
   if (!(FLAGS[fc]! & F_LETTER) && !(FLAGS[fc]! & F_DIGIT)) return -1;
   const we = wordEnd(text, first);
   if (wordFlags(text, first, we) & W_STREET_FR) return frenchStreet(scan, s, we);

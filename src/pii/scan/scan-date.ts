@@ -3,20 +3,20 @@
  * "March 12, 1985". Only dates that context marks as a birth date are personal data here; other dates
  * are consumed (so their digits are not read again as something else) and not reported.
  */
-import { F_LETTER, F_SPACE, FLAGS } from "./char-class.ts";
+import { at, F_LETTER, F_SPACE, FLAGS } from "./char-class.ts";
 import { hasBirthContext } from "./context.ts";
 import { W_MONTH, wordFlags } from "./lexicon.ts";
 import { emit, type Scan } from "./scan-state.ts";
 
 function skipSpaces(text: string, i: number): number {
   let p = i;
-  while (p < text.length && FLAGS[text.charCodeAt(p)]! & F_SPACE && text.charCodeAt(p) !== 10) p++;
+  while (p < text.length && FLAGS[at(text, p)]! & F_SPACE && at(text, p) !== 10) p++;
   return p;
 }
 
 function wordAt(text: string, i: number): number {
   let p = i;
-  while (p < text.length && FLAGS[text.charCodeAt(p)]! & F_LETTER) p++;
+  while (p < text.length && FLAGS[at(text, p)]! & F_LETTER) p++;
   return p;
 }
 
@@ -25,12 +25,12 @@ function yearAt(text: string, i: number): number {
   if (i + 4 > text.length) return -1;
   let y = 0;
   for (let k = i; k < i + 4; k++) {
-    const c = text.charCodeAt(k);
+    const c = at(text, k);
     if (c < 48 || c > 57) return -1;
     y = y * 10 + c - 48;
   }
   if (y < 1900 || y > 2099) return -1;
-  const after = text.charCodeAt(i + 4);
+  const after = at(text, i + 4);
   if (after >= 48 && after <= 57) return -1;
   return i + 4;
 }
@@ -44,7 +44,7 @@ function report(scan: Scan, start: number, end: number): number {
 export function scanDayMonthYear(scan: Scan, s: number, e: number): number {
   const text = scan.text;
   let day = 0;
-  for (let k = s; k < e; k++) day = day * 10 + text.charCodeAt(k) - 48;
+  for (let k = s; k < e; k++) day = day * 10 + at(text, k) - 48;
   if (day < 1 || day > 31) return -1;
   let p = wordAt(text, e); // "1er", "12th", "3e"
   if (p - e > 3) return -1;
@@ -56,8 +56,8 @@ export function scanDayMonthYear(scan: Scan, s: number, e: number): number {
     m = wordAt(text, p);
   }
   if (!(wordFlags(text, p, m) & W_MONTH)) return -1;
-  if (text.charCodeAt(m) === 46) m++;
-  if (text.charCodeAt(m) === 44) m++;
+  if (at(text, m) === 46) m++;
+  if (at(text, m) === 44) m++;
   const y = yearAt(text, skipSpaces(text, m));
   return y < 0 ? m : report(scan, s, y);
 }
@@ -66,17 +66,17 @@ export function scanDayMonthYear(scan: Scan, s: number, e: number): number {
 export function scanMonthDayYear(scan: Scan, s: number, e: number): number {
   const text = scan.text;
   let p = e;
-  if (text.charCodeAt(p) === 46) p++;
+  if (at(text, p) === 46) p++;
   p = skipSpaces(text, p);
   let d = p;
   let day = 0;
-  while (d < text.length && d - p < 2 && text.charCodeAt(d) >= 48 && text.charCodeAt(d) <= 57) {
-    day = day * 10 + text.charCodeAt(d) - 48;
+  while (d < text.length && d - p < 2 && at(text, d) >= 48 && at(text, d) <= 57) {
+    day = day * 10 + at(text, d) - 48;
     d++;
   }
   if (d === p || day < 1 || day > 31) return -1;
   d = wordAt(text, d);
-  if (text.charCodeAt(d) === 44) d++;
+  if (at(text, d) === 44) d++;
   const y = yearAt(text, skipSpaces(text, d));
   return y < 0 ? -1 : report(scan, s, y);
 }

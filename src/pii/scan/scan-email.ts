@@ -1,4 +1,4 @@
-import { F_LETTER, F_WORD, FLAGS } from "./char-class.ts";
+import { at, F_LETTER, F_WORD, FLAGS } from "./char-class.ts";
 import { emit, type Scan } from "./scan-state.ts";
 
 function isLocalChar(c: number): boolean {
@@ -10,29 +10,29 @@ function isLocalChar(c: number): boolean {
  * the domain needs a dot and a top-level label of letters. An entity found inside the local part
  * ("Jean.Dupont@…" read as a name) is replaced by the address.
  */
-export function scanEmail(scan: Scan, at: number): number {
+export function scanEmail(scan: Scan, sign: number): number {
   const text = scan.text;
   const n = text.length;
-  let j = at - 1;
-  while (j >= 0 && at - j <= 64 && isLocalChar(text.charCodeAt(j))) j--;
+  let j = sign - 1;
+  while (j >= 0 && sign - j <= 64 && isLocalChar(at(text, j))) j--;
   let start = j + 1;
-  while (start < at && text.charCodeAt(start) === 46) start++;
-  if (start === at) return at + 1;
-  let i = at + 1;
+  while (start < sign && at(text, start) === 46) start++;
+  if (start === sign) return sign + 1;
+  let i = sign + 1;
   let labelStart = i;
   let lastDot = -1;
   while (i < n) {
-    const c = text.charCodeAt(i);
+    const c = at(text, i);
     if (FLAGS[c]! & F_WORD || (c === 45 && i > labelStart)) i++;
-    else if (c === 46 && i > labelStart && i + 1 < n && FLAGS[text.charCodeAt(i + 1)]! & F_WORD) {
+    else if (c === 46 && i > labelStart && i + 1 < n && FLAGS[at(text, i + 1)]! & F_WORD) {
       lastDot = i;
       i++;
       labelStart = i;
     } else break;
   }
-  while (i > at + 1 && text.charCodeAt(i - 1) === 45) i--;
-  if (lastDot < 0 || i - lastDot - 1 < 2) return at + 1;
-  for (let k = lastDot + 1; k < i; k++) if (!(FLAGS[text.charCodeAt(k)]! & F_LETTER)) return at + 1;
+  while (i > sign + 1 && at(text, i - 1) === 45) i--;
+  if (lastDot < 0 || i - lastDot - 1 < 2) return sign + 1;
+  for (let k = lastDot + 1; k < i; k++) if (!(FLAGS[at(text, k)]! & F_LETTER)) return sign + 1;
   emit(scan, "EMAIL", start, i, 0.99);
   return i;
 }

@@ -1,4 +1,4 @@
-import { F_WORD, FLAGS } from "./char-class.ts";
+import { at, F_WORD, FLAGS } from "./char-class.ts";
 import { IBAN_LENGTHS, ibanValid } from "./checksums.ts";
 import { emit, type Scan } from "./scan-state.ts";
 
@@ -11,13 +11,13 @@ const ENDS = new Int32Array(40);
 export function scanIban(scan: Scan, s: number): number {
   const text = scan.text;
   const n = text.length;
-  if (s > 0 && FLAGS[text.charCodeAt(s - 1)]! & F_WORD) return -1;
+  if (s > 0 && FLAGS[at(text, s - 1)]! & F_WORD) return -1;
   let chars = "";
   let i = s;
   while (i < n && chars.length < 34) {
-    let c = text.charCodeAt(i);
+    let c = at(text, i);
     if (c === 32 || c === 0xa0 || c === 45) {
-      const next = text.charCodeAt(i + 1);
+      const next = at(text, i + 1);
       if (!((next >= 48 && next <= 57) || (next >= 65 && next <= 90))) break;
       i++;
       c = next;
@@ -32,7 +32,7 @@ export function scanIban(scan: Scan, s: number): number {
   const expected = IBAN_LENGTHS[country];
   const boundary = (len: number) => {
     const end = ENDS[len]!;
-    return end >= n || !(FLAGS[text.charCodeAt(end)]! & F_WORD);
+    return end >= n || !(FLAGS[at(text, end)]! & F_WORD);
   };
   if (expected !== undefined) {
     if (chars.length < expected || !boundary(expected)) return -1;

@@ -4,10 +4,11 @@
  * ("06 12 34 56 78" is five groups of two); then each type checks the group layout and its checksum on
  * the longest run of groups first. Nothing here builds a string until a type has matched.
  */
-import { F_DIGIT, F_HEX, F_LETTER, F_SPACE, F_WORD, FLAGS } from "./char-class.ts";
+import { at, F_DIGIT, F_HEX, F_LETTER, F_SPACE, F_WORD, FLAGS } from "./char-class.ts";
 import { luhnDigits, nirValid } from "./checksums.ts";
 import { hasBirthContext, hasReferenceContext, hasVersionContext } from "./context.ts";
-import { scanAddressBeforePostcode, scanAfterHouseNumber } from "./scan-address.ts";
+import { W_MONTH, W_STREET_FR, wordFlags } from "./lexicon.ts";
+import { isHouseSuffix, scanAddressBeforePostcode, scanAfterHouseNumber } from "./scan-address.ts";
 import { scanDayMonthYear } from "./scan-date.ts";
 import { scanIpv6 } from "./scan-ipv6.ts";
 import { emit, type Scan } from "./scan-state.ts";
@@ -60,7 +61,7 @@ function gatherGroups(text: string, s: number): number {
   while (g < MAX_GROUPS) {
     const gs = i;
     while (i < n && nd < MAX_DIGITS) {
-      const c = text.charCodeAt(i);
+      const c = at(text, i);
       if (c >= 48 && c <= 57) {
         D[nd++] = c - 48;
         i++;
@@ -85,11 +86,11 @@ function gatherGroups(text: string, s: number): number {
     SIG[g + 1] = g < 6 ? SIG[g]! * 32 + (i - gs) : -1;
     g++;
     let j = i;
-    while (j < n && j - i < 3 && isSeparator(text.charCodeAt(j))) j++;
+    while (j < n && j - i < 3 && isSeparator(at(text, j))) j++;
     if (j === i || j >= n || nd >= MAX_DIGITS) break;
-    const next = text.charCodeAt(j);
+    const next = at(text, j);
     if (next < 48 || next > 57) break;
-    SEP[g] = text.charCodeAt(i);
+    SEP[g] = at(text, i);
     SEPLEN[g] = j - i;
     SEPKIND[g] = j - i === 1 ? kindOf(SEP[g]!) : 0;
     i = j;
@@ -218,7 +219,7 @@ function isInternationalPhone(text: string, k: number, L: number, from: number):
   for (let i = from; i < from + ccLen; i++) cc = cc * 10 + D[i]!;
   let nsn = L - from - ccLen;
   // "+33 (0)6 …": the bracketed trunk zero is not dialled from abroad.
-  if (k > 2 && size(1) === 1 && D[from + ccLen] === 0 && text.charCodeAt(GE[1]!) === 41) nsn -= 1;
+  if (k > 2 && size(1) === 1 && D[from + ccLen] === 0 && at(text, GE[1]!) === 41) nsn -= 1;
   for (let g = 1; g < k; g++) if (SEPLEN[g]! > 2) return false;
   if (nsn < 6 || L - from > 16) return false;
   if (cc === 33) return nsn === 9;
@@ -254,13 +255,13 @@ function isIpv4(text: string, k: number, ng: number, s: number): boolean {
     for (let i = g === 0 ? 0 : GD[g - 1]!; i < GD[g]!; i++) x = x * 10 + D[i]!;
     if (x > 255) return false;
   }
-  if (s >= 2 && text.charCodeAt(s - 1) === 46 && FLAGS[text.charCodeAt(s - 2)]! & F_WORD) return false;
+  if (s >= 2 && at(text, s - 1) === 46 && FLAGS[at(text, s - 2)]! & F_WORD) return false;
   // Decision: a dotted quad is an IP address unless labelled as a version ("version 10.0.0.1", "v. 1.2.3.4").
   return !hasVersionContext(text, s);
 }
 
 function followedByWordChar(text: string, end: number): boolean {
-  return end < text.length && (FLAGS[text.charCodeAt(end)]! & F_WORD) !== 0;
+  return end < text.length && (FLAGS[at(text, end)]! & F_WORD) !== 0;
 }
 
 /**
@@ -269,15 +270,15 @@ function followedByWordChar(text: string, end: number): boolean {
  */
 export function scanNumber(scan: Scan, s: number, lead: number): number {
   const text = scan.text;
-  const leadChar = lead < s ? text.charCodeAt(lead) : 0;
+  const leadChar = lead < s ? at(text, lead) : 0;
   const plus = leadChar === 43;
   const paren = leadChar === 40;
 
   // IPv6 written from a digit ("2001:db8::1", "2a01:…"): a short hex run then a colon.
   if (!plus && !paren) {
     let h = s;
-    while (h < text.length && h - s < 5 && FLAGS[text.charCodeAt(h)]! & F_HEX) h++;
-    if (h < text.length && text.charCodeAt(h) === 58) {
+    while (h < text.length && h - s < 5 && FLAGS[at(text, h)]! & F_HEX) h++;
+    if (h < text.length && at(text, h) === 58) {
       const end = scanIpv6(scan, s);
       if (end > 0) return end;
     }
@@ -285,17 +286,17 @@ export function scanNumber(scan: Scan, s: number, lead: number): number {
 
   // "FA-42-346394596", "INV_2024_…": digits glued to a code by a hyphen are part of that code.
   if (lead === s && s >= 2) {
-    const before = text.charCodeAt(s - 1);
-    if ((before === 45 || before === 95 || before === 47) && FLAGS[text.charCodeAt(s - 2)]! & F_WORD) {
+    const before = at(text, s - 1);
+    if ((before === 45 || before === 95 || before === 47) && FLAGS[at(text, s - 2)]! & F_WORD) {
       let e = s;
-      while (e < text.length && FLAGS[text.charCodeAt(e)]! & F_WORD) e++;
+      while (e < text.length && FLAGS[at(text, e)]! & F_WORD) e++;
       return e;
     }
   }
   const ng = gatherGroups(text, s);
   const L0 = GD[ng - 1]!;
   // A "(" lead must close right after the first group: "(212) 555-0123", "(020) 7946 0958".
-  const parenOk = paren && ng > 1 && text.charCodeAt(GE[0]!) === 41;
+  const parenOk = paren && ng > 1 && at(text, GE[0]!) === 41;
   if (paren && !parenOk) return s;
 
   if (L0 >= 4) {
@@ -344,20 +345,22 @@ export function scanNumber(scan: Scan, s: number, lead: number): number {
   if (plus || paren) return s;
   // The groups after the first cannot hold an entity when they are too few and too short for any
   // type (a price "1 250,00", a ratio "3/4"): skip them all instead of re-reading each.
-  if (ng > 1 && ng < 3 && L0 - GD[0]! < 9 && !(FLAGS[text.charCodeAt(GE[ng - 1]!)]! & F_LETTER)) {
-    const last = text.charCodeAt(GE[ng - 1]!);
-    if (!(last === 32 && FLAGS[text.charCodeAt(GE[ng - 1]! + 1)]! & F_LETTER)) return GE[ng - 1]!;
+  if (ng > 1 && ng < 3 && L0 - GD[0]! < 9 && !(FLAGS[at(text, GE[ng - 1]!)]! & F_LETTER)) {
+    const last = at(text, GE[ng - 1]!);
+    if (!(last === 32 && FLAGS[at(text, GE[ng - 1]! + 1)]! & F_LETTER)) return GE[ng - 1]!;
   }
 
   const first = size(0);
   // Only a word after the number can make it a day ("12 mars") or a house number ("12 rue", "221B Baker").
   const e0 = GE[0]!;
-  const next = text.charCodeAt(e0);
+  const next = at(text, e0);
   const wordNext =
     FLAGS[next]! & F_LETTER ||
     ((next === 32 || next === 44 || next === 0xa0) &&
-      FLAGS[text.charCodeAt(e0 + 1)]! & (F_LETTER | F_SPACE | F_DIGIT));
+      FLAGS[at(text, e0 + 1)]! & (F_LETTER | F_SPACE | F_DIGIT));
   if (!wordNext) return e0;
+  if (first > 5 || (first === 5 && ng > 1)) return e0;
+  if (next === 32 && plainWordAfter(text, e0 + 1)) return e0;
   if (first <= 4) {
     const end = first <= 2 ? scanDayMonthYear(scan, s, GE[0]!) : -1;
     if (end > 0) return end;
@@ -371,6 +374,25 @@ export function scanNumber(scan: Scan, s: number, lead: number): number {
   }
   // Skip the first group only: the next one may start an entity of its own ("Order 12 4111 1111 …").
   return GE[0]!;
+}
+
+/**
+ * True when the number is followed by " " and a lower-case word that cannot continue a date or an
+ * address ("12 minutes", "3 jours", "40 people"): not a month, a French street type, "of", "bis", "ter",
+ * "quater", and not hyphenated or elided. The date and address handlers would read it and give up; one
+ * lookup here saves them reading it three times.
+ */
+function plainWordAfter(text: string, p: number): boolean {
+  const c = at(text, p);
+  if (c < 97 || c > 122) return false;
+  let e = p + 1;
+  while (FLAGS[at(text, e)]! & F_LETTER) e++;
+  const after = at(text, e);
+  if (after === 45 || after === 39 || after === 0x2019) return false;
+  const len = e - p;
+  if (len === 2 && c === 111 && at(text, p + 1) === 102) return false; // "of"
+  if (isHouseSuffix(text, p, e)) return false;
+  return (wordFlags(text, p, e) & (W_MONTH | W_STREET_FR)) === 0;
 }
 
 function checksumType(k: number, L: number): "FR_NIR" | "CREDIT_CARD" | "FR_SIRET" | "FR_SIREN" | undefined {

@@ -6,6 +6,8 @@ export type Scan = {
   out: Entity[];
   /** Which ambiguous-name list applies (lexicon W_AMBIG_FR / W_AMBIG_EN bits). */
   ambiguous: number;
+  /** Where an IPv6 parse last failed: the ":" handler does not try the same start again ("14:30"). */
+  ipv6Fail: number;
 };
 
 /**

@@ -4,7 +4,7 @@
  * ("Bonjour", "Cordialement,"), a cue ("je m'appelle", "signed"), or a second name-like word. A first name
  * that is also an everyday word ("Pierre qui roule", "Grace period", "Will you…") needs one of these.
  */
-import { F_DIGIT, F_LETTER, F_LOWER, F_UPPER, FLAGS } from "./char-class.ts";
+import { at, F_DIGIT, F_LETTER, F_LOWER, F_UPPER, FLAGS } from "./char-class.ts";
 import { previousWord, WORD_END, WORD_START } from "./context.ts";
 import {
   C_NAME_CUE,
@@ -37,7 +37,7 @@ const isSpace = (c: number) => c === 32 || c === 0xa0;
 
 function isAllCaps(text: string, s: number, e: number): boolean {
   if (e - s < 2) return false;
-  for (let i = s; i < e; i++) if (isLower(text.charCodeAt(i))) return false;
+  for (let i = s; i < e; i++) if (isLower(at(text, i))) return false;
   return true;
 }
 
@@ -50,8 +50,8 @@ function flagsOf(text: string, s: number, e: number): number {
   if (f !== 0) return f;
   let h = -1;
   for (let i = s + 1; i < e; i++) {
-    if (text.charCodeAt(i) !== 45) continue;
-    if (isLower(text.charCodeAt(i + 1))) return 0;
+    if (at(text, i) !== 45) continue;
+    if (isLower(at(text, i + 1))) return 0;
     if (h < 0) h = i;
   }
   return h < 0 ? 0 : wordFlags(text, s, h) & W_FIRST;
@@ -66,7 +66,7 @@ const TC = new Uint8Array(4);
 /** A name token at `p`: a capitalised word, possibly possessive ("Smith's" stops before "'s"). */
 function tokenEnd(text: string, p: number): number {
   let e = wordEnd(text, p);
-  if (e - p > 2 && isApostrophe(text.charCodeAt(e - 2)) && text.charCodeAt(e - 1) === 115) e -= 2;
+  if (e - p > 2 && isApostrophe(at(text, e - 2)) && at(text, e - 1) === 115) e -= 2;
   return e;
 }
 
@@ -77,16 +77,16 @@ function tokenEnd(text: string, p: number): number {
 function afterParticles(text: string, q: number): number {
   let p = q;
   for (let k = 0; k < 2; k++) {
-    if (!isLower(text.charCodeAt(p))) return k > 0 && isUpper(text.charCodeAt(p)) ? p : -1;
-    if (isApostrophe(text.charCodeAt(p + 1))) {
-      const c = text.charCodeAt(p);
-      return (c === 100 || c === 108) && isUpper(text.charCodeAt(p + 2)) ? p + 2 : -1; // d', l'
+    if (!isLower(at(text, p))) return k > 0 && isUpper(at(text, p)) ? p : -1;
+    if (isApostrophe(at(text, p + 1))) {
+      const c = at(text, p);
+      return (c === 100 || c === 108) && isUpper(at(text, p + 2)) ? p + 2 : -1; // d', l'
     }
     const pe = wordEnd(text, p);
-    if (pe - p > 4 || !(wordFlags(text, p, pe) & W_PARTICLE) || !isSpace(text.charCodeAt(pe))) return -1;
+    if (pe - p > 4 || !(wordFlags(text, p, pe) & W_PARTICLE) || !isSpace(at(text, pe))) return -1;
     p = pe + 1;
   }
-  return isUpper(text.charCodeAt(p)) ? p : -1;
+  return isUpper(at(text, p)) ? p : -1;
 }
 
 /**
@@ -102,9 +102,9 @@ function collectTokens(scan: Scan, s: number, e: number, f: number): number {
   TC[0] = isAllCaps(text, s, e) ? 1 : 0;
   let count = 1;
   let p = e;
-  while (count < 4 && isSpace(text.charCodeAt(p))) {
+  while (count < 4 && isSpace(at(text, p))) {
     const q = p + 1;
-    if (isLower(text.charCodeAt(q))) {
+    if (isLower(at(text, q))) {
       const w = afterParticles(text, q);
       if (w < 0) break;
       const te = tokenEnd(text, w);
@@ -116,12 +116,12 @@ function collectTokens(scan: Scan, s: number, e: number, f: number): number {
       p = te;
       continue;
     }
-    if (!isUpper(text.charCodeAt(q))) break;
+    if (!isUpper(at(text, q))) break;
     let te = tokenEnd(text, q);
-    if (te < text.length && FLAGS[text.charCodeAt(te)]! & F_DIGIT) break;
+    if (te < text.length && FLAGS[at(text, te)]! & F_DIGIT) break;
     let tf = flagsOf(text, q, te);
     // Two-word surnames ("Da silva", "Le gall"): a short capitalised word, a space, a word.
-    if (te - q <= 3 && isSpace(text.charCodeAt(te)) && FLAGS[text.charCodeAt(te + 1)]! & F_LETTER) {
+    if (te - q <= 3 && isSpace(at(text, te)) && FLAGS[at(text, te + 1)]! & F_LETTER) {
       const two = wordEnd(text, te + 1);
       if (wordFlags(text, q, two) & W_LAST) {
         te = two;
@@ -146,17 +146,17 @@ function collectTokens(scan: Scan, s: number, e: number, f: number): number {
 function afterTitle(scan: Scan, s: number, e: number): number {
   const text = scan.text;
   let p = e;
-  if (text.charCodeAt(p) === 46) p++;
+  if (at(text, p) === 46) p++;
   else if (e - s === 1) return e; // a lone "M" is not "M."
-  if (!isSpace(text.charCodeAt(p))) return e;
+  if (!isSpace(at(text, p))) return e;
   p++;
   const start = p;
-  if (isLower(text.charCodeAt(p))) {
+  if (isLower(at(text, p))) {
     const w = afterParticles(text, p);
     if (w < 0) return e;
     p = w;
   }
-  if (!isUpper(text.charCodeAt(p))) return e;
+  if (!isUpper(at(text, p))) return e;
   const te = tokenEnd(text, p);
   const tf = flagsOf(text, p, te);
   if (te - p < 2 || (tf & W_STOP && !(tf & W_NAME)) || tf & W_TITLE) return e;
@@ -169,7 +169,7 @@ function afterTitle(scan: Scan, s: number, e: number): number {
 /** True when a greeted name is followed by what ends a greeting: ",", "!", ".", a line break, the end. */
 function endsGreeting(text: string, end: number): boolean {
   if (end >= text.length) return true;
-  const c = text.charCodeAt(end);
+  const c = at(text, end);
   if (c === 44 || c === 33 || c === 46 || c === 10 || c === 13 || c === 58) return true;
   return / (?:here|ici|for|pour)\b/.test(text.slice(end, end + 6));
 }
@@ -179,13 +179,13 @@ function afterGreeting(scan: Scan, e: number): number {
   const text = scan.text;
   let p = e;
   while (p < text.length && p - e < 4) {
-    const c = text.charCodeAt(p);
+    const c = at(text, p);
     if (c === 32 || c === 44 || c === 10 || c === 13 || c === 0xa0) p++;
     else break;
   }
-  if (p === e || !isUpper(text.charCodeAt(p))) return e;
+  if (p === e || !isUpper(at(text, p))) return e;
   // "Hi, I'm Nadia", "Bonjour, J'ai…": an elided word is not the name.
-  if (isApostrophe(text.charCodeAt(p + 1)) && text.charCodeAt(p) !== 79) return e;
+  if (isApostrophe(at(text, p + 1)) && at(text, p) !== 79) return e;
   const te = tokenEnd(text, p);
   const tf = flagsOf(text, p, te);
   if (tf & W_TITLE) return afterTitle(scan, p, te);
@@ -225,7 +225,7 @@ function nameLength(scan: Scan, count: number, cue: number): number {
 
 /** The lexicon flags of the word before `s` when it is a name cue or a place word, else 0. */
 function cueBefore(text: string, s: number): number {
-  const c = text.charCodeAt(s - 1);
+  const c = at(text, s - 1);
   // At a sentence start or after a bracket no cue applies: skip the look-back.
   if (s === 0 || c === 46 || c === 33 || c === 63 || c === 40 || c === 34) return 0;
   if (!previousWord(text, s)) return 0;
@@ -242,27 +242,27 @@ function cueBefore(text: string, s: number): number {
 function startBeforeParticle(text: string, s: number): number {
   let j = s - 1; // the space before the name
   for (let k = 0; k < 2; k++) {
-    if (!isSpace(text.charCodeAt(j))) return s;
+    if (!isSpace(at(text, j))) return s;
     const end = j;
-    while (j > 0 && isLower(text.charCodeAt(j - 1))) j--;
+    while (j > 0 && isLower(at(text, j - 1))) j--;
     if (end - j < 2 || end - j > 4 || !(wordFlags(text, j, end) & W_PARTICLE)) return s;
-    if (j === 0 || !isSpace(text.charCodeAt(j - 1))) return s;
+    if (j === 0 || !isSpace(at(text, j - 1))) return s;
     j--; // the space before the particle
-    const c = text.charCodeAt(j - 1);
+    const c = at(text, j - 1);
     if (!(FLAGS[c]! & F_LETTER)) return s;
     if (isLower(c) && k === 0) {
       // Maybe a second particle ("van der"): look again from this space, unless it is a plain word.
       let w = j;
-      while (w > 0 && isLower(text.charCodeAt(w - 1))) w--;
-      if (FLAGS[text.charCodeAt(w - 1)]! & F_LETTER) return s;
+      while (w > 0 && isLower(at(text, w - 1))) w--;
+      if (FLAGS[at(text, w - 1)]! & F_LETTER) return s;
       if (wordFlags(text, w, j) & W_PARTICLE) continue;
       return s;
     }
     break;
   }
   const end = j;
-  while (j > 0 && FLAGS[text.charCodeAt(j - 1)]! & F_LETTER) j--;
-  return isUpper(text.charCodeAt(j)) &&
+  while (j > 0 && FLAGS[at(text, j - 1)]! & F_LETTER) j--;
+  return isUpper(at(text, j)) &&
     !(wordFlags(text, j, end) & W_STOP) &&
     !(cueFlags(text, j, end) & C_PLACE_CUE)
     ? j
@@ -275,26 +275,25 @@ function startBeforeParticle(text: string, s: number): number {
 export function scanCapitalised(scan: Scan, s: number): number {
   const text = scan.text;
   const n = text.length;
-  const c1 = text.charCodeAt(s + 1);
-  if (c1 >= 65 && c1 <= 90 && FLAGS[text.charCodeAt(s + 2)]! & F_DIGIT) {
+  const c1 = at(text, s + 1);
+  if (c1 >= 65 && c1 <= 90 && FLAGS[at(text, s + 2)]! & F_DIGIT) {
     const end = scanIban(scan, s);
     if (end > 0) return end;
   }
   // The word's hash is computed while reading it, so the lookup below does not read it again.
-  let h = hashStep(HASH_SEED, text.charCodeAt(s));
+  let h = hashStep(HASH_SEED, at(text, s));
   let e = s + 1;
-  for (let c = text.charCodeAt(e); e < n && FLAGS[c]! & F_LETTER; c = text.charCodeAt(++e))
-    h = hashStep(h, c);
+  for (let c = at(text, e); e < n && FLAGS[c]! & F_LETTER; c = at(text, ++e)) h = hashStep(h, c);
   // Elision: "L'adresse", "D'après", "Qu'il": resume after the apostrophe. "O'Brien", "D'Artagnan" are names.
-  if (e - s <= 2 && isApostrophe(text.charCodeAt(e)) && FLAGS[text.charCodeAt(e + 1)]! & F_LETTER) {
-    const prefix = text.slice(s, e);
-    if (!(prefix === "O" || (prefix === "D" && isUpper(text.charCodeAt(e + 1))))) return e + 1;
+  if (e - s <= 2 && isApostrophe(at(text, e)) && FLAGS[at(text, e + 1)]! & F_LETTER) {
+    const c0 = e - s === 1 ? at(text, s) : 0;
+    if (!(c0 === 79 || (c0 === 68 && isUpper(at(text, e + 1))))) return e + 1; // "O'", "D'A"
   }
-  if (e < n && FLAGS[text.charCodeAt(e)]! & F_DIGIT) {
-    while (e < n && FLAGS[text.charCodeAt(e)]! & (F_LETTER | F_DIGIT)) e++;
+  if (e < n && FLAGS[at(text, e)]! & F_DIGIT) {
+    while (e < n && FLAGS[at(text, e)]! & (F_LETTER | F_DIGIT)) e++;
     return e; // "SW1A", "A380", "FR12345678901": codes, not words
   }
-  const after = text.charCodeAt(e);
+  const after = at(text, e);
   let f: number;
   if (after === 45 || isApostrophe(after)) {
     e = tokenEnd(text, s);
