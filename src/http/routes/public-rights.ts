@@ -29,7 +29,12 @@ import { type IntakeSite, loadIntakeSite } from "../../rights/intake/load-intake
 import { maskEmail } from "../../rights/intake/mask-email.ts";
 import { openRequestLink } from "../../rights/intake/open-request-link.ts";
 import { previewDueDate } from "../../rights/intake/preview-due-date.ts";
-import { EMPTY_FORM, readFormValues, validateRequestForm } from "../../rights/intake/request-form.ts";
+import {
+  activityRefsOf,
+  EMPTY_FORM,
+  readFormValues,
+  validateRequestForm,
+} from "../../rights/intake/request-form.ts";
 import { type FormPageState, requestFormPageHtml } from "../../rights/intake/request-form-page.ts";
 import { publicRightsPath, signStatusLink } from "../../rights/intake/request-link-urls.ts";
 import { requestStatusPageHtml } from "../../rights/intake/request-status-page.ts";
@@ -146,7 +151,7 @@ export const publicRightsRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = as
           }),
         );
       }
-      const checked = validateRequestForm(values, { activityRefs: site.activities.map((a) => a.ref), lang });
+      const checked = validateRequestForm(values, { activityRefs: activityRefsOf(site.activities), lang });
       if (!checked.ok) {
         const state: FormPageState = { kind: "form", values, errors: checked.errors };
         return send(reply, 400, requestFormPageHtml(site, lang, state));

@@ -21,6 +21,8 @@ export type IntakeSite = {
 };
 
 type Activities = IntakeSite["activities"];
+// One empty list for every unpublished organisation: the form's schema cache is keyed by the list.
+const NO_ACTIVITIES: Activities = Object.freeze([]);
 // Per store and organisation, the activity list of one publication number: a publication never changes,
 // so the cheap "latest number" query is all a page needs once the list is known.
 const activityCache = new WeakMap<object, Map<string, { number: number; activities: Activities }>>();
@@ -30,7 +32,7 @@ async function publishedActivities(
   org: { id: string; slug: string },
 ): Promise<{ published: boolean; activities: Activities }> {
   const number = await latestPublicationNumber(ctx, org.id);
-  if (number === undefined) return { published: false, activities: [] };
+  if (number === undefined) return { published: false, activities: NO_ACTIVITIES };
   let byOrg = activityCache.get(ctx.db);
   if (!byOrg) {
     byOrg = new Map();

@@ -109,6 +109,29 @@ function formSchema(activityRefs: readonly string[]) {
 
 export type ValidForm = z.output<ReturnType<typeof formSchema>>;
 
+// Building a Zod schema (and its compiled fast path) costs more than the rest of a form post together:
+// one per list of published activities, which load-intake-site keeps per publication (same array).
+const schemas = new WeakMap<readonly string[], ReturnType<typeof formSchema>>();
+const refLists = new WeakMap<ReadonlyArray<{ ref: string }>, readonly string[]>();
+/** The refs of a published activity list, the same array for the same list (it keys the schema cache). */
+export function activityRefsOf(activities: ReadonlyArray<{ ref: string }>): readonly string[] {
+  let refs = refLists.get(activities);
+  if (!refs) {
+    refs = Object.freeze(activities.map((a) => a.ref));
+    refLists.set(activities, refs);
+  }
+  return refs;
+}
+
+function schemaFor(activityRefs: readonly string[]): ReturnType<typeof formSchema> {
+  let schema = schemas.get(activityRefs);
+  if (!schema) {
+    schema = formSchema(activityRefs);
+    schemas.set(activityRefs, schema);
+  }
+  return schema;
+}
+
 function ruleOf(issue: z.core.$ZodIssue, value: unknown): FieldRule {
   if (issue.code === "too_big") return "too_long";
   if (issue.code === "too_small") return "required";
@@ -125,7 +148,7 @@ export function validateRequestForm(
   values: FormValues,
   input: { activityRefs: readonly string[]; lang: Lang },
 ): { ok: true; form: ValidForm } | { ok: false; errors: FieldError[] } {
-  const parsed = formSchema(input.activityRefs).safeParse(values);
+  const parsed = schemaFor(input.activityRefs).safeParse(values);
   if (parsed.success) return { ok: true, form: parsed.data };
   const byField = new Map<FormField, FieldRule>();
   for (const issue of parsed.error.issues) {
