@@ -61,7 +61,7 @@ export async function createRequest(
       { path: "receivedAt", rule: "not_in_future", message: "must not be in the future" },
     ]);
   }
-  const calendar = await loadOrganisationCalendar(ctx.db, args.orgId);
+  const calendar = await loadOrganisationCalendar(ctx.db, args.orgId, { maxAgeMs: 1000 });
   const receivedOn = calendarDateIn(receivedAt, calendar.timeZone);
   const due = computeDueDate({
     receivedOn,
