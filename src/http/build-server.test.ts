@@ -252,3 +252,24 @@ describe("trustProxy", () => {
     });
   }
 });
+
+test("the request log line carries the request id once", async () => {
+  const ctx = await createTestContext("http-request-log-line");
+  const lines: string[] = [];
+  const log = (await import("pino")).default(
+    { level: "info" },
+    { write: (line: string) => void lines.push(line) },
+  );
+  const app = await buildServer({ ...ctx, log });
+  try {
+    const res = await app.inject({ url: "/healthz" });
+    const line = lines.find((l) => l.includes('"msg":"request"'));
+    assert.ok(line, lines.join("\n"));
+    // A duplicated key makes log tools keep one value and drop the other.
+    assert.equal(line.match(/"reqId"/g)?.length, 1, line);
+    assert.equal((JSON.parse(line) as { reqId: string }).reqId, res.headers["x-request-id"]);
+  } finally {
+    await app.close();
+    await ctx.close();
+  }
+});

@@ -2,8 +2,8 @@ import { type FastifyReply, type FastifyRequest, LogController } from "fastify";
 import { loggableError } from "../app/loggable-error.ts";
 
 function summary(request: FastifyRequest, reply: FastifyReply) {
+  // No reqId here: request.log and reply.log are children that already carry it.
   return {
-    reqId: request.id,
     method: request.method,
     // The route pattern, never the URL: query strings carry signed links, and paths carry slugs and refs.
     route: request.routeOptions?.url ?? "(no route)",
@@ -29,7 +29,7 @@ export class CompactRequestLog extends LogController {
   }
 
   override routeNotFound(request: FastifyRequest): void {
-    request.log.info({ reqId: request.id, method: request.method, route: "(not found)" }, "no such route");
+    request.log.info({ method: request.method, route: "(not found)" }, "no such route");
   }
 
   override defaultErrorLog(error: Error, request: FastifyRequest, reply: FastifyReply): void {
@@ -41,7 +41,7 @@ export class CompactRequestLog extends LogController {
     _request: FastifyRequest,
     reply: FastifyReply,
   ): void {
-    reply.log.warn({ reqId: reply.request.id, error: loggableError(error) }, "response stream failed");
+    reply.log.warn({ error: loggableError(error) }, "response stream failed");
   }
 
   override writeHeadError(error: Error, request: FastifyRequest, reply: FastifyReply): void {
