@@ -3,7 +3,6 @@
  * page and the processor's answer page, in French and English, as a form, with an error, and once answered.
  */
 import assert from "node:assert/strict";
-import { existsSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import { after, before, describe, test } from "node:test";
 import { type PublicKit, startPublicKit } from "../../publication/testing/public-kit.ts";
@@ -12,16 +11,14 @@ import { forwardToController } from "../../rights/forwarding/forward-to-controll
 import { instructProcessors } from "../../rights/forwarding/instruct-processors.ts";
 import { type PartyPage, partyPagePath, signPartyLink } from "../../rights/forwarding/party-links.ts";
 import { createRequest } from "../../rights/requests/create-request.ts";
+import { AXE_SKIP, type AxeBrowser, launchAxeBrowser } from "../../testing/axe-browser.ts";
 import { sampleActivity, sampleOrganisation } from "../../testing/fixtures.ts";
 
-const CHROMIUM = "/usr/bin/chromium";
-const skip = existsSync(CHROMIUM) ? false : `${CHROMIUM} is missing: the axe-core checks need a real browser`;
-
-describe("counterpart pages pass axe-core in Chromium", { skip }, () => {
+describe("counterpart pages pass axe-core in Chromium", { skip: AXE_SKIP }, () => {
   let kit: PublicKit;
   let base: string;
   let browser: import("playwright-core").Browser;
-  let axeSource: string;
+  let violations: AxeBrowser["violations"];
   const tokens: Record<PartyPage, string[]> = { "controller-decision": [], "processor-answer": [] };
 
   before(async () => {
@@ -97,35 +94,12 @@ describe("counterpart pages pass axe-core in Chromium", { skip }, () => {
     }
     await kit.app.listen({ host: "127.0.0.1", port: 0 });
     base = `http://127.0.0.1:${(kit.app.server.address() as AddressInfo).port}`;
-    const { chromium } = await import("playwright-core");
-    axeSource = (await import("axe-core")).default.source;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-      ],
-    });
+    ({ browser, violations } = await launchAxeBrowser());
   });
   after(async () => {
     await browser?.close();
     await kit?.close();
   });
-
-  async function violations(page: import("playwright-core").Page): Promise<string[]> {
-    await page.addScriptTag({ content: axeSource });
-    const result = (await page.evaluate("axe.run()")) as {
-      violations: Array<{ id: string; help: string; nodes: Array<{ target: unknown }> }>;
-    };
-    return result.violations.map(
-      (v) => `${v.id}: ${v.help} (${JSON.stringify(v.nodes.map((n) => n.target))})`,
-    );
-  }
 
   for (const which of ["controller-decision", "processor-answer"] as const) {
     for (const lang of ["fr", "en"] as const) {

@@ -3,22 +3,19 @@
  * invalid-link page, in French and English, must have no violation. The download buttons are plain forms.
  */
 import assert from "node:assert/strict";
-import { existsSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import { after, before, describe, test } from "node:test";
 import { answerRequest } from "../../rights/answer/answer-request.ts";
 import { addPackageData } from "../../rights/package/add-package-data.ts";
+import { AXE_SKIP, type AxeBrowser, launchAxeBrowser } from "../../testing/axe-browser.ts";
 import { type AnswersKit, packageLinkIn, startAnswersApi } from "./request-answers-test-kit.ts";
 
-const CHROMIUM = "/usr/bin/chromium";
-const skip = existsSync(CHROMIUM) ? false : `${CHROMIUM} is missing: the axe-core checks need a real browser`;
-
-describe("package pages pass axe-core in Chromium", { skip }, () => {
+describe("package pages pass axe-core in Chromium", { skip: AXE_SKIP }, () => {
   let kit: AnswersKit;
   let base: string;
   let link: string;
   let browser: import("playwright-core").Browser;
-  let axeSource: string;
+  let axe: AxeBrowser["violations"];
   before(async () => {
     kit = await startAnswersApi("http-public-packages-axe");
     const regis = await kit.organisation("regis");
@@ -39,12 +36,7 @@ describe("package pages pass axe-core in Chromium", { skip }, () => {
     link = packageLinkIn(answer.letter.markdown);
     await kit.app.listen({ host: "127.0.0.1", port: 0 });
     base = `http://127.0.0.1:${(kit.app.server.address() as AddressInfo).port}`;
-    const { chromium } = await import("playwright-core");
-    axeSource = (await import("axe-core")).default.source;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"],
-    });
+    ({ browser, violations: axe } = await launchAxeBrowser());
   });
   after(async () => {
     await browser?.close();
@@ -56,13 +48,7 @@ describe("package pages pass axe-core in Chromium", { skip }, () => {
     try {
       const page = await context.newPage();
       await page.goto(url);
-      await page.addScriptTag({ content: axeSource });
-      const result = (await page.evaluate("axe.run()")) as {
-        violations: Array<{ id: string; help: string; nodes: Array<{ target: unknown }> }>;
-      };
-      return result.violations.map(
-        (v) => `${v.id}: ${v.help} (${JSON.stringify(v.nodes.map((n) => n.target))})`,
-      );
+      return await axe(page);
     } finally {
       await context.close();
     }

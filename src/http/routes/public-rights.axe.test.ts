@@ -4,24 +4,19 @@
  * identity confirmation, the answer page and the status page, in French and English — no violation at all.
  */
 import assert from "node:assert/strict";
-import { existsSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import { after, before, describe, test } from "node:test";
 import { createToken } from "../../auth/create-token.ts";
 import { type PublicKit, sampleActivity, startPublicKit } from "../../publication/testing/public-kit.ts";
 import { scheduleMailDelivery } from "../../rights/intake/schedule-mail-delivery.ts";
 import { signRequestLink } from "../../rights/links/request-link.ts";
+import { AXE_SKIP, type AxeBrowser, launchAxeBrowser } from "../../testing/axe-browser.ts";
 
-const CHROMIUM = "/usr/bin/chromium";
-const skip = existsSync(CHROMIUM) ? false : `${CHROMIUM} is missing: the axe-core checks need a real browser`;
-
-type AxeResult = { violations: Array<{ id: string; help: string; nodes: Array<{ target: unknown }> }> };
-
-describe("public rights pages pass axe-core in Chromium", { skip }, () => {
+describe("public rights pages pass axe-core in Chromium", { skip: AXE_SKIP }, () => {
   let kit: PublicKit;
   let base: string;
   let browser: import("playwright-core").Browser;
-  let axeSource: string;
+  let violations: AxeBrowser["violations"];
   before(async () => {
     // Port 9 on loopback refuses: mails fail quietly, the pages behave as with a mail server.
     kit = await startPublicKit("http-public-rights-axe", { smtpUrl: "smtp://127.0.0.1:9" });
@@ -32,20 +27,7 @@ describe("public rights pages pass axe-core in Chromium", { skip }, () => {
     assert.equal((await kit.publish("acme")).statusCode, 201);
     await kit.app.listen({ host: "127.0.0.1", port: 0 });
     base = `http://127.0.0.1:${(kit.app.server.address() as AddressInfo).port}`;
-    const { chromium } = await import("playwright-core");
-    axeSource = (await import("axe-core")).default.source;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-      ],
-    });
+    ({ browser, violations } = await launchAxeBrowser());
   });
   after(async () => {
     await browser?.close();
@@ -53,7 +35,6 @@ describe("public rights pages pass axe-core in Chromium", { skip }, () => {
     await kit?.close();
   });
 
-  /** Opens a page (or drives it), then runs axe on what is shown. */
   /** Drives a page to the state to check (the status it ends on must be `expected`), then runs axe. */
   async function check(
     drive: (page: import("playwright-core").Page) => Promise<number | undefined>,
@@ -65,12 +46,7 @@ describe("public rights pages pass axe-core in Chromium", { skip }, () => {
       const page = await context.newPage();
       const status = await drive(page);
       assert.equal(status, expected, "the page under test");
-      await page.addScriptTag({ content: axeSource });
-      const result = (await page.evaluate("axe.run()")) as AxeResult;
-      const summary = result.violations.map(
-        (v) => `${v.id}: ${v.help} (${JSON.stringify(v.nodes.map((n) => n.target))})`,
-      );
-      assert.deepEqual(summary, []);
+      assert.deepEqual(await violations(page), []);
       return status;
     } finally {
       await context.close();
