@@ -99,19 +99,7 @@ export const requestRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
     },
     async (request) => {
       const { org } = await organisationFor(ctx, request, request.params.slug);
-      const q = request.query;
-      return listStaffRequests(ctx, {
-        orgId: org.id,
-        query: {
-          ...(q.status !== undefined ? { status: q.status } : {}),
-          ...(q.type !== undefined ? { type: q.type } : {}),
-          ...(q.overdue !== undefined ? { overdue: q.overdue } : {}),
-          ...(q.dueBefore !== undefined ? { dueBefore: q.dueBefore } : {}),
-          ...(q.includeDuplicates !== undefined ? { includeDuplicates: q.includeDuplicates } : {}),
-          limit: q.limit,
-          offset: q.offset,
-        },
-      });
+      return listStaffRequests(ctx, { orgId: org.id, query: request.query });
     },
   );
 

@@ -6,6 +6,7 @@ import { createDocument } from "../../register/documents/create-document.ts";
 import { createOrganisation } from "../../register/organisations/create-organisation.ts";
 import { sampleActivity, sampleOrganisation } from "../../testing/fixtures.ts";
 import { createTestContext, type TestContext } from "../../testing/test-context.ts";
+import { listStaffRequests } from "../staff/list-staff-requests.ts";
 import { createRequest } from "./create-request.ts";
 import { getRequest } from "./get-request.ts";
 import { listRequests } from "./list-requests.ts";
@@ -242,7 +243,7 @@ describe("createRequest", () => {
   });
 
   test("lists open and overdue requests, soonest due first", async () => {
-    const overdue = await listRequests(ctx, { orgId, query: { overdue: "true" }, today: "2027-03-02" });
+    const overdue = await listRequests(ctx, { orgId, query: { overdue: true }, today: "2027-03-02" });
     assert.ok(overdue.requests.every((r) => r.dueOn < "2027-03-02"));
     assert.ok(overdue.total >= 1);
     const open = await listRequests(ctx, { orgId, query: { status: "open" } });
@@ -250,7 +251,7 @@ describe("createRequest", () => {
     const dues = open.requests.map((r) => r.dueOn);
     assert.deepEqual([...dues].sort(), dues);
     await assert.rejects(
-      listRequests(ctx, { orgId, query: { status: "lost" } }),
+      listStaffRequests(ctx, { orgId, query: { status: "lost" } }),
       (e: unknown) => isAppError(e) && e.code === "VALIDATION_FAILED",
     );
   });

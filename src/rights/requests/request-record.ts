@@ -54,7 +54,11 @@ export function toDataSubjectRequest(
     originalDueOn: row.original_due_on,
     extension: row.extension ? (JSON.parse(row.extension) as Extension) : null,
     identityStatus: row.identity_status as IdentityStatus,
-    requester: opened ?? openRequester(config, row.id, row.requester_sealed),
+    // Opened on first read: lists and summaries never read it, and should not decrypt who asked.
+    get requester() {
+      opened ??= openRequester(config, row.id, row.requester_sealed);
+      return opened;
+    },
     activityRefs: JSON.parse(row.activity_refs) as string[],
     duplicateOf: row.duplicate_of,
     assignee: row.assignee_sealed

@@ -7,7 +7,7 @@ import { organisationToday } from "./organisation-today.ts";
 import { type RequestSummary, toRequestSummary } from "./request-views.ts";
 
 /** Filters of the staff list; booleans are booleans here (HTTP and the CLI turn their text into them). */
-export const StaffListQuery = z
+const StaffListQuery = z
   .object({
     status: z.union([RequestStatus, z.literal("open")]).optional(),
     type: RequestType.optional(),
@@ -18,7 +18,6 @@ export const StaffListQuery = z
     offset: z.number().int().min(0).default(0),
   })
   .strict();
-export type StaffListQuery = z.input<typeof StaffListQuery>;
 
 export type StaffRequestList = {
   items: RequestSummary[];
@@ -42,11 +41,7 @@ export async function listStaffRequests(
   const { requests, total } = await listRequests(ctx, {
     orgId: input.orgId,
     today,
-    query: {
-      ...query,
-      // list-requests coerces text; a false must stay false, so send only a true.
-      overdue: query.overdue === true ? true : undefined,
-    },
+    query,
   });
   return {
     items: requests.map((r) => toRequestSummary(r, today)),
