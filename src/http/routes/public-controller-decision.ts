@@ -21,7 +21,7 @@ import {
 } from "../../rights/forwarding/party-pages.ts";
 import { scheduleForwardingDelivery } from "../../rights/forwarding/run-forwarding-tick.ts";
 import { submitPartyPage } from "../../rights/forwarding/submit-party-page.ts";
-import { loadIntakeSite } from "../../rights/intake/load-intake-site.ts";
+import { type IntakeSite, loadIntakeSite } from "../../rights/intake/load-intake-site.ts";
 import { rightsPageHtml } from "../../rights/intake/rights-page-html.ts";
 import { scheduleMailDelivery } from "../../rights/intake/schedule-mail-delivery.ts";
 import type { Lang } from "../../rights/model/request.schema.ts";
@@ -56,7 +56,7 @@ export const publicControllerDecisionRoutes: FastifyPluginAsyncZod<{ ctx: AppCon
     reply: FastifyReply,
     status: number,
     input: {
-      slug: string;
+      site: IntakeSite;
       page: PartyPage;
       token: string;
       lang: Lang;
@@ -64,7 +64,7 @@ export const publicControllerDecisionRoutes: FastifyPluginAsyncZod<{ ctx: AppCon
       state: PartyPageState;
     },
   ) {
-    const site = await loadIntakeSite(ctx, input.slug);
+    const { site } = input;
     const { request } = input.opened;
     const facts: PartyPageFacts = {
       page: input.page,
@@ -74,7 +74,7 @@ export const publicControllerDecisionRoutes: FastifyPluginAsyncZod<{ ctx: AppCon
       type: request.type as PartyPageFacts["type"],
       receivedOn: request.received_on,
       dueOn: request.due_on,
-      action: partyPagePath({ slug: input.slug, page: input.page, token: input.token, lang: input.lang }),
+      action: partyPagePath({ slug: site.slug, page: input.page, token: input.token, lang: input.lang }),
     };
     const other: Lang = input.lang === "fr" ? "en" : "fr";
     return reply
@@ -89,7 +89,7 @@ export const publicControllerDecisionRoutes: FastifyPluginAsyncZod<{ ctx: AppCon
           title: partyPageTitle(facts, input.state),
           main: partyPageMain(facts, input.state),
           otherLangHref: partyPagePath({
-            slug: input.slug,
+            slug: site.slug,
             page: input.page,
             token: input.token,
             lang: other,
@@ -114,7 +114,7 @@ export const publicControllerDecisionRoutes: FastifyPluginAsyncZod<{ ctx: AppCon
       const site = await loadIntakeSite(ctx, request.params.slug);
       const opened = await openPartyLink(ctx, { orgId: site.orgId, token: request.query.token, page });
       return render(reply, 200, {
-        slug: site.slug,
+        site,
         page,
         token: request.query.token,
         lang,
@@ -135,7 +135,7 @@ export const publicControllerDecisionRoutes: FastifyPluginAsyncZod<{ ctx: AppCon
       }
       const site = await loadIntakeSite(ctx, request.params.slug);
       const opened = await openPartyLink(ctx, { orgId: site.orgId, token: request.query.token, page });
-      const common = { slug: site.slug, page, token: request.query.token, lang };
+      const common = { site, page, token: request.query.token, lang };
       if (FINAL.has(opened.party.status))
         return render(reply, 200, { ...common, opened, state: stateOf(opened) });
       const result = await submitPartyPage(ctx, { opened, page, lang, body: request.body });
