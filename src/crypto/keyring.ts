@@ -19,7 +19,9 @@ export type KeyUse =
   | "ai-upstream-key"
   | "email-encryption"
   | "email-lookup"
-  | "link-signing";
+  | "link-signing"
+  | "pii-hash"
+  | "ai-gateway-hash";
 
 export type MasterKey = { readonly kid: string; readonly key: Buffer };
 export type Keyring = { readonly current: MasterKey; readonly byKid: ReadonlyMap<string, MasterKey> };

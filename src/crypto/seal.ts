@@ -102,10 +102,14 @@ export function openText(config: Config, sealed: string, options: SealOptions): 
   return openBytes(config, sealed, options).toString("utf8");
 }
 
-/** Whether a sealed value was sealed under the current master (a rotation re-seals the others). */
+/** What every value sealed under the current master starts with (a rotation re-seals the others). */
+export function currentSealPrefix(config: Config): string {
+  return `v2.${loadKeyring(config).current.kid}.`;
+}
+
+/** Whether a sealed value was sealed under the current master. */
 export function isSealedWithCurrentKey(config: Config, sealed: string): boolean {
-  const parts = sealed.split(".");
-  return parts[0] === "v2" && parts[1] === loadKeyring(config).current.kid;
+  return sealed.startsWith(currentSealPrefix(config));
 }
 
 /**

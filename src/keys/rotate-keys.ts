@@ -2,7 +2,7 @@ import type { Kysely } from "kysely";
 import type { AppContext } from "../app/app-context.ts";
 import { appendAudit, SYSTEM_CHAIN } from "../audit/append-audit.ts";
 import { loadKeyring } from "../crypto/keyring.ts";
-import { openBytes, openText, sealBytes, sealText } from "../crypto/seal.ts";
+import { currentSealPrefix, openBytes, openText, sealBytes, sealText } from "../crypto/seal.ts";
 import { SEALED_COLUMNS, type SealedColumn } from "./sealed-columns.ts";
 
 export type RotationReport = {
@@ -27,7 +27,7 @@ export async function rotateKeys(
   options: { dryRun?: boolean; actor?: string } = {},
 ): Promise<RotationReport> {
   const current = loadKeyring(ctx.config).current;
-  const prefix = `v2.${current.kid}.`;
+  const prefix = currentSealPrefix(ctx.config);
   // The sealed columns span capabilities whose table types live apart; the rotation reads them untyped.
   const db = ctx.db as unknown as Kysely<Record<string, Record<string, unknown>>>;
   const report: RotationReport = {

@@ -1,7 +1,5 @@
-import { createHmac } from "node:crypto";
 import type { Config } from "../config/config.schema.ts";
-import { deriveUseKey, loadKeyring } from "../crypto/keyring.ts";
-import { openText, sealText } from "../crypto/seal.ts";
+import { lookupHash, openText, sealText } from "../crypto/seal.ts";
 
 /** Addresses compare case-insensitively and without surrounding spaces (the local part's case is ignored too: no mail system relies on it). */
 export function normaliseEmail(email: string): string {
@@ -13,9 +11,8 @@ export function normaliseEmail(email: string): string {
  * duplicates without storing the address in clear. `gardien keys rotate` recomputes it after a rotation.
  */
 export function emailLookupHash(config: Config, email: string): string {
-  return createHmac("sha256", deriveUseKey(loadKeyring(config).current, "email-lookup"))
-    .update(normaliseEmail(email))
-    .digest("hex");
+  // Hex, as the first release stored it: the unique index holds these values.
+  return Buffer.from(lookupHash(config, "email-lookup", normaliseEmail(email)), "base64url").toString("hex");
 }
 
 /** AES-256-GCM, sealed under the current master key (src/crypto/seal.ts). */

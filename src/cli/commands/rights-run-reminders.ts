@@ -1,9 +1,8 @@
 import { z } from "zod";
-import { notFound } from "../../errors/app-error.ts";
 import { Slug } from "../../register/model/common.schema.ts";
-import { resolveOrganisation } from "../../register/organisations/resolve-organisation.ts";
 import { runReminders } from "../../rights/reminders/run-reminders.ts";
 import type { CliCommand } from "../cli-command.ts";
+import { organisationIdOf } from "./requests-cli-support.ts";
 
 const Options = z.object({ org: Slug.optional(), json: z.boolean().default(false) }).strict();
 
@@ -19,12 +18,7 @@ export const rightsRunRemindersCommand: CliCommand<typeof Options> = {
   schema: Options,
   async run({ options, io, openContext }) {
     const ctx = await openContext();
-    let orgId: string | undefined;
-    if (options.org) {
-      const org = await resolveOrganisation(ctx.db, options.org);
-      if (!org) throw notFound("organisation", options.org);
-      orgId = org.id;
-    }
+    const orgId = options.org ? await organisationIdOf(ctx, options.org) : undefined;
     const result = await runReminders(ctx, orgId === undefined ? {} : { orgId });
     if (options.json) {
       io.stdout(`${JSON.stringify(result, null, 2)}\n`);

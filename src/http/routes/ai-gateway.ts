@@ -14,7 +14,6 @@
  *   a failure is sent as a last event `data: {"error": {code, message}}`.
  * - Messages are never logged: the request log keeps the route pattern, errors name fields, not values.
  */
-import { hkdfSync } from "node:crypto";
 import { Readable } from "node:stream";
 import type { FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
@@ -23,7 +22,7 @@ import { ChatCompletionRequest } from "../../ai-gateway/chat-completion.schema.t
 import { completeChat, GATEWAY_VAULT_TTL_MS } from "../../ai-gateway/complete-chat.ts";
 import type { GatewayOrg } from "../../ai-gateway/gateway-settings-row.ts";
 import type { AppContext } from "../../app/app-context.ts";
-import { loadSecretKey } from "../../app/load-secret-key.ts";
+import { deriveUseKey, loadKeyring } from "../../crypto/keyring.ts";
 import { notFound, validationError } from "../../errors/app-error.ts";
 import { createVault } from "../../pii/index.ts";
 import { Slug } from "../../register/model/common.schema.ts";
@@ -70,14 +69,8 @@ export const aiGatewayRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async
   const now = () => ctx.now().getTime();
   const vault = createVault({ ttlMs: GATEWAY_VAULT_TTL_MS, now });
   let nextSweep = 0;
-  let hashKey: Uint8Array | undefined;
-  // Derived on first use; its own HKDF label, so it is not the /pii/redact hash key.
-  const hashKeyOf = () => {
-    hashKey ??= new Uint8Array(
-      hkdfSync("sha256", loadSecretKey(ctx.config), Buffer.alloc(0), "gardien:ai-gateway-hash", 32),
-    );
-    return hashKey;
-  };
+  // Its own use, so it is not the /pii/redact hash key (derived and cached by the keyring).
+  const hashKeyOf = () => new Uint8Array(deriveUseKey(loadKeyring(ctx.config).current, "ai-gateway-hash"));
 
   app.post(
     "/chat/completions",

@@ -11,12 +11,12 @@
  *   conversation of another organisation is "not found", exactly like one that never existed.
  * - The keyed hash's key is derived from the install's secret key (HKDF), never taken from the request.
  */
-import { hkdfSync, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { AppContext } from "../../app/app-context.ts";
-import { loadSecretKey } from "../../app/load-secret-key.ts";
 import type { Principal } from "../../auth/authenticate-token.ts";
+import { deriveUseKey, loadKeyring } from "../../crypto/keyring.ts";
 import { AppError, notFound } from "../../errors/app-error.ts";
 import {
   createVault,
@@ -209,14 +209,8 @@ export const piiRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app,
   const now = () => ctx.now().getTime();
   const vault = createVault({ ttlMs: CONVERSATION_TTL_MS, now });
   const conversations = createConversations(vault, now);
-  let hashKey: Uint8Array | undefined;
-  // Derived on first use, so an install that never hashes never loads the key for it.
-  const hashKeyOf = () => {
-    hashKey ??= new Uint8Array(
-      hkdfSync("sha256", loadSecretKey(ctx.config), Buffer.alloc(0), "gardien:pii-hash", 32),
-    );
-    return hashKey;
-  };
+  // Derived on first use (and cached by the keyring), so an install that never hashes never loads the key.
+  const hashKeyOf = () => new Uint8Array(deriveUseKey(loadKeyring(ctx.config).current, "pii-hash"));
   const common = { ...SECURED, tags: [TAG] };
 
   app.post(

@@ -6,6 +6,7 @@ import { isOpenDsrType } from "../../opendsr/outbox/queue-outbound-request.ts";
 import type { Peer } from "../../opendsr/peers/peer.schema.ts";
 import { toPeer } from "../../opendsr/peers/peer-record.ts";
 import type { ProcessorEntry } from "../../register/model/processor-entry.schema.ts";
+import { normaliseEmail } from "../../subscriptions/protect-email.ts";
 import type { RequestType } from "../model/request.schema.ts";
 
 export type ControllerRoute =
@@ -19,7 +20,7 @@ export type ControllerRoute =
  * timeline and the audit details).
  */
 export function emailPartyRef(config: Config, email: string): string {
-  const digest = lookupHash(config, "request-lookup", `party-email:${email.trim().toLowerCase()}`);
+  const digest = lookupHash(config, "request-lookup", `party-email:${normaliseEmail(email)}`);
   return `email-${Buffer.from(digest, "base64url").toString("hex").slice(0, 12)}`;
 }
 

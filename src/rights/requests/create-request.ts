@@ -5,6 +5,7 @@ import { lookupHash } from "../../crypto/seal.ts";
 import type { Database, RequestRow } from "../../db/schema.ts";
 import { validationError } from "../../errors/app-error.ts";
 import { parseOrThrow } from "../../errors/from-zod.ts";
+import { normaliseEmail } from "../../subscriptions/protect-email.ts";
 import { computeDueDate } from "../deadlines/compute-due-date.ts";
 import { CreateRequestInput, type DataSubjectRequest, type Requester } from "../model/request.schema.ts";
 import { OPEN_STATUSES } from "../model/transitions.ts";
@@ -32,7 +33,7 @@ const FUTURE_TOLERANCE_MS = 5 * 60 * 1000;
  */
 export function requesterLookup(ctx: AppContext, requester: Requester): string | null {
   if (requester.email)
-    return lookupHash(ctx.config, "request-lookup", `email:${requester.email.trim().toLowerCase()}`);
+    return lookupHash(ctx.config, "request-lookup", `email:${normaliseEmail(requester.email)}`);
   if (requester.customerId)
     return lookupHash(ctx.config, "request-lookup", `customer:${requester.customerId.trim()}`);
   return null;
