@@ -1,4 +1,5 @@
 import type { AppContext } from "../../app/app-context.ts";
+import { createBackgroundRunner } from "../../app/create-background-runner.ts";
 import { loggableError } from "../../app/loggable-error.ts";
 import { deliverOpenDsrOutbox } from "../../opendsr/outbox/deliver-opendsr-outbox.ts";
 import { pollOpenDsrStatus } from "../../opendsr/poll-opendsr-status.ts";
@@ -50,33 +51,11 @@ export async function runForwardingTick(ctx: AppContext): Promise<ForwardingTick
   return { internalAnswers, callbacksQueued, polled, sent };
 }
 
-type Run = { again: boolean; done: Promise<void> };
-const running = new WeakMap<object, Run>();
-
 /**
  * Runs the OpenDSR outbox in the background after a route has answered (a forward, an instruction, a
  * callback): a slow peer never delays staff. Never rejects; returns the run's promise for tests.
  */
-export function scheduleForwardingDelivery(ctx: AppContext): Promise<void> {
-  const current = running.get(ctx.db);
-  if (current) {
-    current.again = true;
-    return current.done;
-  }
-  const run: Run = { again: false, done: Promise.resolve() };
-  run.done = (async () => {
-    try {
-      do {
-        run.again = false;
-        await queueStatusCallbacks(ctx);
-        await deliverOpenDsrOutbox(ctx);
-      } while (run.again);
-    } catch (error) {
-      ctx.log.warn({ error: loggableError(error) }, "OpenDSR delivery failed");
-    } finally {
-      running.delete(ctx.db);
-    }
-  })();
-  running.set(ctx.db, run);
-  return run.done;
-}
+export const scheduleForwardingDelivery = createBackgroundRunner("OpenDSR delivery failed", async (ctx) => {
+  await queueStatusCallbacks(ctx);
+  await deliverOpenDsrOutbox(ctx);
+});

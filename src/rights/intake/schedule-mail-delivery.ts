@@ -1,9 +1,5 @@
-import type { AppContext } from "../../app/app-context.ts";
-import { loggableError } from "../../app/loggable-error.ts";
+import { createBackgroundRunner } from "../../app/create-background-runner.ts";
 import { deliverRequestMails } from "../mail/deliver-request-mails.ts";
-
-type Run = { again: boolean; done: Promise<void> };
-const running = new WeakMap<object, Run>();
 
 /**
  * Delivers the queued request mails in the background, after a page has answered: a slow or absent SMTP
@@ -13,25 +9,7 @@ const running = new WeakMap<object, Run>();
  *
  * @example void scheduleMailDelivery(ctx);
  */
-export function scheduleMailDelivery(ctx: AppContext): Promise<void> {
-  const current = running.get(ctx.db);
-  if (current) {
-    current.again = true;
-    return current.done;
-  }
-  const run: Run = { again: false, done: Promise.resolve() };
-  run.done = (async () => {
-    try {
-      do {
-        run.again = false;
-        await deliverRequestMails(ctx);
-      } while (run.again);
-    } catch (error) {
-      ctx.log.warn({ error: loggableError(error) }, "request mail delivery failed");
-    } finally {
-      running.delete(ctx.db);
-    }
-  })();
-  running.set(ctx.db, run);
-  return run.done;
-}
+export const scheduleMailDelivery = createBackgroundRunner(
+  "request mail delivery failed",
+  deliverRequestMails,
+);
