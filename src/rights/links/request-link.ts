@@ -5,9 +5,9 @@
  * the request and the purpose, never the person; a random nonce makes every token unguessable even for
  * a known request id.
  */
-import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import type { Config } from "../../config/config.schema.ts";
-import { deriveUseKey, loadKeyring } from "../../crypto/keyring.ts";
+import { openSignedPayload, signPayload } from "../../crypto/signed-payload.ts";
 import { AppError } from "../../errors/app-error.ts";
 
 export const LINK_PURPOSES = ["identity", "status", "package", "controller-decision", "more-info"] as const;
@@ -22,22 +22,15 @@ export type LinkClaims = {
   subject?: string;
 };
 
-function signWith(key: Buffer, payload: string): string {
-  return createHmac("sha256", key).update(payload).digest("base64url");
-}
-
 /** @example const token = signRequestLink(ctx.config, { requestId, purpose: "status", expiresAt: Date.now() + 864e5 }) */
 export function signRequestLink(config: Config, claims: LinkClaims): string {
-  const payload = Buffer.from(
-    JSON.stringify({
-      r: claims.requestId,
-      p: claims.purpose,
-      e: claims.expiresAt,
-      ...(claims.subject !== undefined ? { s: claims.subject } : {}),
-      n: randomBytes(9).toString("base64url"),
-    }),
-  ).toString("base64url");
-  return `${payload}.${signWith(deriveUseKey(loadKeyring(config).current, "request-link"), payload)}`;
+  return signPayload(config, "request-link", {
+    r: claims.requestId,
+    p: claims.purpose,
+    e: claims.expiresAt,
+    ...(claims.subject !== undefined ? { s: claims.subject } : {}),
+    n: randomBytes(9).toString("base64url"),
+  });
 }
 
 export function invalidRequestLink(): AppError {
@@ -60,22 +53,8 @@ export function verifyRequestLink(
   purpose: LinkPurpose,
   now: Date,
 ): LinkClaims {
-  const [payload, signature, extra] = token.split(".");
-  if (!payload || !signature || extra !== undefined || token.length > 2048) throw invalidRequestLink();
-  const given = Buffer.from(signature);
-  let valid = false;
-  for (const master of loadKeyring(config).byKid.values()) {
-    const expected = Buffer.from(signWith(deriveUseKey(master, "request-link"), payload));
-    if (expected.length === given.length && timingSafeEqual(expected, given)) valid = true;
-  }
-  if (!valid) throw invalidRequestLink();
-  let data: { r?: unknown; p?: unknown; e?: unknown; s?: unknown };
-  try {
-    data = JSON.parse(Buffer.from(payload, "base64url").toString("utf8")) as typeof data;
-  } catch {
-    throw invalidRequestLink();
-  }
-  if (data.p !== purpose || typeof data.r !== "string" || typeof data.e !== "number")
+  const data = openSignedPayload(config, "request-link", token);
+  if (!data || data.p !== purpose || typeof data.r !== "string" || typeof data.e !== "number")
     throw invalidRequestLink();
   if (data.e < now.getTime()) throw invalidRequestLink();
   return {
