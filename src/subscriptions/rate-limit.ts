@@ -1,3 +1,5 @@
+import { AppError } from "../errors/app-error.ts";
+
 /**
  * A fixed-window counter per key (the client's IP address), in memory. It protects the subscribe form from
  * being used to mail-bomb an address: each accepted POST sends a message. In memory is enough for one
@@ -30,4 +32,14 @@ export function createRateLimiter(options: {
       return w.count <= options.limit;
     },
   };
+}
+
+/** The refusal of a public form over its per-IP limit (429). `message` is for logs; people read the FR/EN text. */
+export function tooManyAttempts(message: string): AppError {
+  return new AppError("RATE_LIMITED", message, {
+    userMessage: {
+      fr: "Trop de tentatives depuis votre connexion. Réessayez dans un quart d'heure.",
+      en: "Too many attempts from your connection. Try again in a quarter of an hour.",
+    },
+  });
 }

@@ -8,7 +8,6 @@ import type { FastifyReply, FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { AppContext } from "../../app/app-context.ts";
-import { AppError } from "../../errors/app-error.ts";
 import { negotiateLanguage } from "../../publication/negotiate-language.ts";
 import { Slug } from "../../register/model/common.schema.ts";
 import { type OpenedPartyLink, openPartyLink } from "../../rights/forwarding/open-party-link.ts";
@@ -26,7 +25,7 @@ import { rightsPageHtml } from "../../rights/intake/rights-page-html.ts";
 import { scheduleMailDelivery } from "../../rights/intake/schedule-mail-delivery.ts";
 import type { Lang } from "../../rights/model/request.schema.ts";
 import { requestReference } from "../../rights/requests/request-record.ts";
-import { createRateLimiter } from "../../subscriptions/rate-limit.ts";
+import { createRateLimiter, tooManyAttempts } from "../../subscriptions/rate-limit.ts";
 import { installPublicErrorPages, PUBLIC_PAGE_HEADERS } from "./public-error-pages.ts";
 
 /** A counterpart posts once per link; twenty tries per quarter of an hour leave room for typing errors. */
@@ -126,12 +125,7 @@ export const publicControllerDecisionRoutes: FastifyPluginAsyncZod<{ ctx: AppCon
     app.post(path, { schema: { ...hide, params: Params, querystring: Query } }, async (request, reply) => {
       const lang = langOf(request, request.query.lang);
       if (!limiter.hit(request.ip)) {
-        throw new AppError("RATE_LIMITED", "too many attempts", {
-          userMessage: {
-            fr: "Trop de tentatives depuis votre connexion. Réessayez dans un quart d'heure.",
-            en: "Too many attempts from your connection. Try again in a quarter of an hour.",
-          },
-        });
+        throw tooManyAttempts("too many attempts");
       }
       const site = await loadIntakeSite(ctx, request.params.slug);
       const opened = await openPartyLink(ctx, { orgId: site.orgId, token: request.query.token, page });

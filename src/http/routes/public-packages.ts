@@ -9,13 +9,13 @@ import type { FastifyReply } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { AppContext } from "../../app/app-context.ts";
-import { AppError, isAppError } from "../../errors/app-error.ts";
+import { isAppError } from "../../errors/app-error.ts";
 import { type Lang, negotiateLanguage } from "../../publication/negotiate-language.ts";
 import { Slug } from "../../register/model/common.schema.ts";
 import { openPackage, packageFile } from "../../rights/package/open-package.ts";
 import { invalidPackagePageHtml, packagePageHtml } from "../../rights/package/package-page-html.ts";
 import { recordPackageDownload } from "../../rights/package/record-package-download.ts";
-import { createRateLimiter } from "../../subscriptions/rate-limit.ts";
+import { createRateLimiter, tooManyAttempts } from "../../subscriptions/rate-limit.ts";
 import { installPublicErrorPages, PUBLIC_PAGE_HEADERS } from "./public-error-pages.ts";
 
 /** A person opens their link a few times; a scanner of tokens hits the limit at once. */
@@ -44,12 +44,7 @@ export const publicPackageRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = a
 
   function limit(ip: string): void {
     if (!limiter.hit(ip)) {
-      throw new AppError("RATE_LIMITED", "too many package requests", {
-        userMessage: {
-          fr: "Trop de tentatives depuis votre connexion. Réessayez dans un quart d'heure.",
-          en: "Too many attempts from your connection. Try again in a quarter of an hour.",
-        },
-      });
+      throw tooManyAttempts("too many package requests");
     }
   }
 

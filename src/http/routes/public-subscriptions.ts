@@ -8,13 +8,13 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { AppContext } from "../../app/app-context.ts";
 import { organisationName } from "../../documents/format-identity.ts";
-import { AppError, isAppError } from "../../errors/app-error.ts";
+import { isAppError } from "../../errors/app-error.ts";
 import { getPublication } from "../../publication/get-publication.ts";
 import { type Lang, negotiateLanguage } from "../../publication/negotiate-language.ts";
 import type { SiteContext } from "../../publication/public-page-html.ts";
 import { Slug } from "../../register/model/common.schema.ts";
 import { changeSubscription } from "../../subscriptions/change-subscription.ts";
-import { createRateLimiter } from "../../subscriptions/rate-limit.ts";
+import { createRateLimiter, tooManyAttempts } from "../../subscriptions/rate-limit.ts";
 import { requestSubscription } from "../../subscriptions/request-subscription.ts";
 import { type SubscribeState, subscriptionPageHtml } from "../../subscriptions/subscription-pages.ts";
 import { installPublicErrorPages, PUBLIC_PAGE_HEADERS } from "./public-error-pages.ts";
@@ -87,12 +87,7 @@ export const publicSubscriptionRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }
       const s = await site(request.params.slug, lang, "subscribe");
       if (!ctx.config.smtpUrl) return send(reply, 503, s, { kind: "unavailable" });
       if (!limiter.hit(request.ip)) {
-        throw new AppError("RATE_LIMITED", "too many subscription attempts", {
-          userMessage: {
-            fr: "Trop de tentatives depuis votre connexion. Réessayez dans un quart d'heure.",
-            en: "Too many attempts from your connection. Try again in a quarter of an hour.",
-          },
-        });
+        throw tooManyAttempts("too many subscription attempts");
       }
       // A bot filled the hidden field: answer as for a person, send nothing.
       if (request.body.website) return send(reply, 200, s, { kind: "sent" });
