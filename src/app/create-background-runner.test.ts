@@ -31,3 +31,21 @@ test("calls during a run fold into one more pass; a failure is logged, never thr
   await failing(ctx);
   assert.deepEqual(warnings, ["job failed"]);
 });
+
+test("with a gathering window, the calls made before the first pass join it", async () => {
+  const ctx = fakeContext([]);
+  let passes = 0;
+  const runner = createBackgroundRunner(
+    "job failed",
+    async () => {
+      passes++;
+    },
+    { gatherMs: 30 },
+  );
+  const first = runner(ctx);
+  await new Promise((r) => setTimeout(r, 5));
+  const later = [runner(ctx), runner(ctx)];
+  assert.equal(passes, 0, "nothing runs before the window closes");
+  await Promise.all([first, ...later]);
+  assert.equal(passes, 1, "one pass for every call made in the window");
+});

@@ -53,13 +53,21 @@ export async function appendAudit(
     // Two transactions appending to one chain at once would both read the same head: serialise per chain.
     await sql`select pg_advisory_xact_lock(hashtext(${`gardien-audit:${input.chain}`}))`.execute(trx);
   }
-  const head = await trx
-    .selectFrom("audit_entries")
-    .select(["seq", "hash"])
-    .where("chain", "=", input.chain)
-    .orderBy("seq", "desc")
-    .limit(1)
-    .executeTakeFirst();
+  // The chain's head row moves with every append in the same transaction (and migration 0003 filled it
+  // for older chains): one primary-key read instead of a descending index scan of the entries.
+  const head =
+    (await trx
+      .selectFrom("audit_heads")
+      .select(["seq", "hash"])
+      .where("chain", "=", input.chain)
+      .executeTakeFirst()) ??
+    (await trx
+      .selectFrom("audit_entries")
+      .select(["seq", "hash"])
+      .where("chain", "=", input.chain)
+      .orderBy("seq", "desc")
+      .limit(1)
+      .executeTakeFirst());
 
   const content: AuditEntryContent = {
     chain: input.chain,

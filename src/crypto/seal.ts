@@ -7,30 +7,14 @@
  * Additional authenticated data binds a sealed value to its row (`aad`, e.g. the request id), so a value
  * copied onto another row fails to open instead of showing one person's identity on another's request.
  */
-import {
-  createCipheriv,
-  createDecipheriv,
-  createHmac,
-  createSecretKey,
-  type KeyObject,
-  randomBytes,
-} from "node:crypto";
+import { createCipheriv, createDecipheriv, createHmac } from "node:crypto";
 import type { Config } from "../config/config.schema.ts";
-import { deriveUseKey, type KeyUse, loadKeyring, type MasterKey } from "./keyring.ts";
-
-const keyObjects = new WeakMap<Buffer, KeyObject>();
-function keyObject(raw: Buffer): KeyObject {
-  let k = keyObjects.get(raw);
-  if (!k) {
-    k = createSecretKey(raw);
-    keyObjects.set(raw, k);
-  }
-  return k;
-}
+import { type KeyUse, loadKeyring, type MasterKey, useKeyObject } from "./keyring.ts";
+import { randomSlice } from "./random-pool.ts";
 
 function encrypt(master: MasterKey, use: KeyUse, plain: Buffer, aad: string | undefined): string {
-  const iv = randomBytes(12);
-  const cipher = createCipheriv("aes-256-gcm", keyObject(deriveUseKey(master, use)), iv);
+  const iv = randomSlice(12);
+  const cipher = createCipheriv("aes-256-gcm", useKeyObject(master, use), iv);
   if (aad !== undefined) cipher.setAAD(Buffer.from(aad, "utf8"));
   const body = Buffer.concat([cipher.update(plain), cipher.final()]);
   return `v2.${master.kid}.${iv.toString("base64url")}.${cipher.getAuthTag().toString("base64url")}.${body.toString("base64url")}`;
@@ -44,11 +28,7 @@ function decrypt(
   body: string,
   aad: string | undefined,
 ): Buffer {
-  const decipher = createDecipheriv(
-    "aes-256-gcm",
-    keyObject(deriveUseKey(master, use)),
-    Buffer.from(iv, "base64url"),
-  );
+  const decipher = createDecipheriv("aes-256-gcm", useKeyObject(master, use), Buffer.from(iv, "base64url"));
   if (aad !== undefined) decipher.setAAD(Buffer.from(aad, "utf8"));
   decipher.setAuthTag(Buffer.from(tag, "base64url"));
   return Buffer.concat([decipher.update(Buffer.from(body, "base64url")), decipher.final()]);
@@ -117,7 +97,7 @@ export function isSealedWithCurrentKey(config: Config, sealed: string): boolean 
  * master). A rotation recomputes these from the opened values.
  */
 export function lookupHash(config: Config, use: KeyUse, value: string): string {
-  return createHmac("sha256", keyObject(deriveUseKey(loadKeyring(config).current, use)))
+  return createHmac("sha256", useKeyObject(loadKeyring(config).current, use))
     .update(value)
     .digest("base64url");
 }

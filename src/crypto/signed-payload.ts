@@ -5,13 +5,13 @@
  */
 import { createHmac, timingSafeEqual } from "node:crypto";
 import type { Config } from "../config/config.schema.ts";
-import { deriveUseKey, type KeyUse, loadKeyring, type MasterKey } from "./keyring.ts";
+import { type KeyUse, loadKeyring, type MasterKey, useKeyObject } from "./keyring.ts";
 
 /** Longer tokens are refused before any HMAC is computed: no link Gardien sends comes near it. */
 const MAX_TOKEN_LENGTH = 2048;
 
 function signWith(master: MasterKey, use: KeyUse, payload: string): string {
-  return createHmac("sha256", deriveUseKey(master, use)).update(payload).digest("base64url");
+  return createHmac("sha256", useKeyObject(master, use)).update(payload).digest("base64url");
 }
 
 export function signPayload(config: Config, use: KeyUse, claims: Record<string, unknown>): string {

@@ -30,10 +30,16 @@ export type OpenDbOptions =
 
 export function openDb(options: OpenDbOptions): DbHandle {
   if (options.kind === "sqlite") {
-    const db = new Kysely<Database>({
-      dialect: new SqliteDialect({ database: openNodeSqlite(options.path) }),
-    });
-    return { db, dialect: "sqlite", close: () => db.destroy() };
+    const sqlite = openNodeSqlite(options.path);
+    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+    return {
+      db,
+      dialect: "sqlite",
+      close: async () => {
+        await db.destroy();
+        await sqlite.stopBackground();
+      },
+    };
   }
   const pool = new (loadPg().Pool)({
     connectionString: options.url,

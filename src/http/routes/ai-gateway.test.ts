@@ -299,7 +299,9 @@ describe("AI gateway: upstream failures", () => {
       res.write(
         `data: ${JSON.stringify({ choices: [{ index: 0, delta: { content: "Bonjour <PERSON_1>, <EMA" } }] })}\n\n`,
       );
-      await new Promise((r) => setTimeout(r, 20));
+      // Long enough for the gateway to have read the chunk on a loaded machine: a stream that errors
+      // drops what its reader had not taken yet (WHATWG streams), which is not what this test is about.
+      await new Promise((r) => setTimeout(r, 200));
       res.destroy();
     });
     const res = await post({ ...ask, stream: true });

@@ -33,7 +33,8 @@ export async function queueIdentityMail(
   const to = request.requester.email;
   if (!to || request.status !== "awaiting_identity" || request.identityStatus !== "pending") return false;
   const lang = input.lang ?? request.lang;
-  const calendar = await loadOrganisationCalendar(trx, input.orgId);
+  // The organisation's name and slug as checked within the last second, as intake reads them.
+  const calendar = await loadOrganisationCalendar(trx, input.orgId, { maxAgeMs: 1000 });
   const settings = await getRightsSettings(trx, input.orgId);
   const now = ctx.now();
   const identity = signIdentityLink(ctx.config, { requestId: request.id, now, settings });

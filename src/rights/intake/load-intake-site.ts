@@ -56,7 +56,7 @@ async function publishedActivities(
 export async function loadIntakeSite(ctx: AppContext, slug: string): Promise<IntakeSite> {
   const org = await resolveOrganisation(ctx.db, slug);
   if (!org || org.archivedAt !== null) throw notFound("organisation", slug);
-  const calendar = await loadOrganisationCalendar(ctx.db, org.id);
+  const calendar = await loadOrganisationCalendar(ctx.db, org.id, { revision: org.revision });
   const { published, activities } = await publishedActivities(ctx, org);
   return {
     orgId: org.id,

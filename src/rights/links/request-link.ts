@@ -5,8 +5,8 @@
  * the request and the purpose, never the person; a random nonce makes every token unguessable even for
  * a known request id.
  */
-import { randomBytes } from "node:crypto";
 import type { Config } from "../../config/config.schema.ts";
+import { randomSlice } from "../../crypto/random-pool.ts";
 import { openSignedPayload, signPayload } from "../../crypto/signed-payload.ts";
 import { AppError } from "../../errors/app-error.ts";
 
@@ -29,7 +29,7 @@ export function signRequestLink(config: Config, claims: LinkClaims): string {
     p: claims.purpose,
     e: claims.expiresAt,
     ...(claims.subject !== undefined ? { s: claims.subject } : {}),
-    n: randomBytes(9).toString("base64url"),
+    n: randomSlice(9).toString("base64url"),
   });
 }
 

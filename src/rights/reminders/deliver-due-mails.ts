@@ -1,7 +1,7 @@
 import type { AppContext } from "../../app/app-context.ts";
-import { deliverRequestMails } from "../mail/deliver-request-mails.ts";
+import { type DeliveryCounts, deliverRequestMails } from "../mail/deliver-request-mails.ts";
 
-export type DeliveryCounts = { sent: number; retried: number; failed: number };
+export type { DeliveryCounts };
 
 /**
  * Drains the rights outbox: calls `deliverRequestMails` batch after batch until a batch comes back short

@@ -40,6 +40,32 @@ export function requesterLookup(ctx: AppContext, requester: Requester): string |
 }
 
 /**
+ * The first open request of this person and type, if any. Almost every intake finds none: the probe reads
+ * ids only (a whole row costs several times more to hand to JavaScript, even when none matches), and the
+ * row is read once one is found.
+ */
+async function findOpenRequestOf(
+  trx: Transaction<Database>,
+  orgId: string,
+  lookup: string,
+  type: string,
+): Promise<RequestRow | undefined> {
+  const found = await trx
+    .selectFrom("requests")
+    .select("id")
+    .where("org_id", "=", orgId)
+    .where("requester_lookup", "=", lookup)
+    .where("type", "=", type)
+    .where("duplicate_of", "is", null)
+    .where("status", "in", OPEN_STATUSES)
+    .orderBy(sql`number + 0`)
+    .limit(1)
+    .executeTakeFirst();
+  if (!found) return undefined;
+  return trx.selectFrom("requests").selectAll().where("id", "=", found.id).executeTakeFirst();
+}
+
+/**
  * Records a data subject request from any channel: computes its due date (Art. 12(3), Reg. 1182/71), seals
  * who asked, links a duplicate (same person, same type, still open) to the first request, and appends to
  * the timeline and the audit trail — all in one transaction.
@@ -79,20 +105,7 @@ export async function createRequest(
       await sql`select pg_advisory_xact_lock(hashtext(${`gardien-audit:${args.orgId}`}))`.execute(trx);
     }
     await assertActivitiesExist(trx, args.orgId, input.activityRefs);
-    const first =
-      lookup === null
-        ? undefined
-        : await trx
-            .selectFrom("requests")
-            .selectAll()
-            .where("org_id", "=", args.orgId)
-            .where("requester_lookup", "=", lookup)
-            .where("type", "=", input.type)
-            .where("duplicate_of", "is", null)
-            .where("status", "in", OPEN_STATUSES)
-            .orderBy(sql`number + 0`)
-            .limit(1)
-            .executeTakeFirst();
+    const first = lookup === null ? undefined : await findOpenRequestOf(trx, args.orgId, lookup, input.type);
     const last = await trx
       .selectFrom("requests")
       .select((eb) => eb.fn.max("number").as("number"))

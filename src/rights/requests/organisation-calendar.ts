@@ -39,13 +39,15 @@ const cache = new Map<string, { revision: number; calendar: OrganisationCalendar
 export async function loadOrganisationCalendar(
   db: Kysely<Database>,
   orgId: string,
-  options: { maxAgeMs?: number } = {},
+  options: { maxAgeMs?: number; revision?: number } = {},
 ): Promise<OrganisationCalendar> {
   const known = cache.get(orgId);
   // Intake may use a calendar checked within the last second (a country or time zone changes rarely);
   // reminders and letters check the revision every time, so a new DPO address is used at once.
   if (known && options.maxAgeMs !== undefined && Date.now() - known.checkedAt <= options.maxAgeMs)
     return known.calendar;
+  // The caller has just read the organisation's revision (resolveOrganisation): no need to read it again.
+  if (known && options.revision !== undefined && known.revision === options.revision) return known.calendar;
   const head = await db
     .selectFrom("organisations")
     .select(["slug", "revision"])
