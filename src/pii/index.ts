@@ -16,7 +16,7 @@ export type { Operator, OperatorPlan } from "./operators/operator.ts";
 export { parseOperator, parseOperatorPlan } from "./operators/operator.ts";
 export { createDetectPool, type DetectPool } from "./pool/create-detect-pool.ts";
 export { pseudonymise } from "./pseudonymise.ts";
-export { redact } from "./redact.ts";
+export { redact, redactSync } from "./redact.ts";
 export { reidentify } from "./reidentify.ts";
 export { createMemoryVaultStore } from "./vault/create-memory-vault-store.ts";
 export { createVault, type Vault, type VaultOptions } from "./vault/create-vault.ts";

@@ -68,6 +68,24 @@ test("pii detect --format text, and bad flags exit 2", async () => {
   assert.equal((await cli("pii", "detect", "--input", join(dir, "missing.jsonl"))).code, 2);
 });
 
+test("pii detect --workers 2 answers as one thread does; a bad --workers exits 2 and names the flag", async () => {
+  const lines = Array.from({ length: 400 }, (_, i) =>
+    i === 123
+      ? "{broken"
+      : JSON.stringify({ id: i, text: `Jean Dupont ${i}, 06 12 34 56 ${String(i % 100).padStart(2, "0")}` }),
+  );
+  const input = file("w.jsonl", lines);
+  const one = await cli("pii", "detect", "--input", input);
+  const two = await cli("pii", "detect", "--input", input, "--workers", "2");
+  assert.equal(two.code, 2, "a malformed line still ends with 2");
+  assert.equal(two.stdout, one.stdout);
+  assert.equal(two.stderr, one.stderr);
+  assert.match(two.stderr, /line 124: /);
+  const bad = await cli("pii", "detect", "--input", input, "--workers", "0");
+  assert.equal(bad.code, 2);
+  assert.match(bad.stderr, /workers/);
+});
+
 test("pii redact and pseudonymise transform text; tokens are shared within a conversation", async () => {
   const input = file("tr.jsonl", [
     JSON.stringify({ id: 1, text: "Jean Dupont: 06 12 34 56 78", conversation: "c1" }),

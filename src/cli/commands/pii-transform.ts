@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { OperatorPlan } from "../../pii/operators/operator.ts";
 import { parseOperatorPlan } from "../../pii/operators/operator.ts";
-import { redact } from "../../pii/redact.ts";
+import { redact, redactSync } from "../../pii/redact.ts";
 import { processJsonl } from "../../pii/stream/process-jsonl.ts";
 import { createVault } from "../../pii/vault/create-vault.ts";
 import type { CliCommand } from "../cli-command.ts";
@@ -34,13 +34,11 @@ export function transformRun(base: OperatorPlan): Run {
       drain: io.drain,
       reportError: lineErrorReporter(io),
       handle: async (line) => {
-        const out = await redact(line.text, {
-          lang: line.lang ?? options.lang,
-          plan,
-          hashKey,
-          vault,
-          scope: line.conversation ?? "default",
-        });
+        const lang = line.lang ?? options.lang;
+        // Without pseudonyms there is no vault to wait for: no promise per line.
+        const out = vault
+          ? await redact(line.text, { lang, plan, hashKey, vault, scope: line.conversation ?? "default" })
+          : redactSync(line.text, { lang, plan, hashKey });
         return { id: line.id, text: out.text };
       },
     });

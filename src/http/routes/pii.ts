@@ -28,7 +28,7 @@ import {
   type OperatorPlan,
   parseOperator,
   pseudonymise,
-  redact,
+  redactSync,
   reidentify,
   type Vault,
 } from "../../pii/index.ts";
@@ -257,11 +257,9 @@ export const piiRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app,
       const plan: OperatorPlan = { default: { kind: "replace" }, byType };
       const hashes = Object.values(byType).some((op) => op.kind === "hash");
       const results = [];
-      for (const job of jobs) {
-        results.push(
-          await redact(job.text, { lang: job.lang, plan, hashKey: hashes ? hashKeyOf() : undefined }),
-        );
-      }
+      // The schema admits no pseudonymise operator here: the synchronous path applies.
+      const hashKey = hashes ? hashKeyOf() : undefined;
+      for (const job of jobs) results.push(redactSync(job.text, { lang: job.lang, plan, hashKey }));
       return answer(request.body, jobs, results);
     },
   );

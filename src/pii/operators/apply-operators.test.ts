@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { detect } from "../detect.ts";
-import { redact } from "../redact.ts";
+import { redact, redactSync } from "../redact.ts";
 import { applyOperators } from "./apply-operators.ts";
 import { maskValue } from "./mask-value.ts";
 import { parseOperatorPlan } from "./operator.ts";
@@ -43,4 +43,31 @@ test("operators apply per type; parseOperatorPlan reads TYPE=op lists and reject
   assert.throws(() => parseOperatorPlan("EMAIL=shred", { default: { kind: "replace" } }), /operator/);
   assert.throws(() => parseOperatorPlan("NAME=replace", { default: { kind: "replace" } }), /unknown type/);
   assert.equal(parseOperatorPlan("*=hash", { default: { kind: "replace" } }).default.kind, "hash");
+});
+
+test("redactSync gives what redact gives, for every operator but pseudonymise, which it refuses", async () => {
+  const { generateCorpus } = await import("../../../test/fixtures/pii/generate-corpus.ts");
+  const plans = [
+    { default: { kind: "replace" as const } },
+    { default: { kind: "redact" as const } },
+    { default: { kind: "mask" as const, keep: 3 } },
+    { default: { kind: "hash" as const } },
+  ];
+  const messages = generateCorpus(300, 5).map((m) => m.text);
+  for (const plan of plans) {
+    for (const message of messages) {
+      const sync = redactSync(message, { plan, hashKey: key });
+      const awaited = await redact(message, { plan, hashKey: key });
+      assert.deepEqual(sync, awaited);
+    }
+  }
+  assert.throws(
+    () => redactSync(text, { plan: { default: { kind: "pseudonymise" } } }),
+    /pseudonymise operator needs a vault/,
+  );
+  assert.equal(
+    redactSync("rien à signaler", { plan: { default: { kind: "pseudonymise" } } }).text,
+    "rien à signaler",
+    "nothing found: nothing to pseudonymise, nothing refused",
+  );
 });

@@ -24,31 +24,7 @@ export async function applyOperators(
   options: ApplyOptions,
 ): Promise<string> {
   if (entities.length === 0) return text;
-  const outputs: string[] = new Array(entities.length);
-  const pending: number[] = [];
-  for (let i = 0; i < entities.length; i++) {
-    const e = entities[i]!;
-    const op = operatorFor(options.plan, e.type);
-    const value = text.slice(e.start, e.end);
-    switch (op.kind) {
-      case "redact":
-        outputs[i] = "";
-        break;
-      case "replace":
-        outputs[i] = `<${e.type}>`;
-        break;
-      case "mask":
-        outputs[i] = maskValue(value, op.keep);
-        break;
-      case "hash":
-        if (!options.hashKey) throw new Error("applyOperators: the hash operator needs a hashKey");
-        outputs[i] = hashValue(e.type, value, options.hashKey);
-        break;
-      case "pseudonymise":
-        pending.push(i);
-        break;
-    }
-  }
+  const { outputs, pending } = operatorOutputs(text, entities, options);
   if (pending.length > 0) {
     if (!options.vault) throw new Error("applyOperators: the pseudonymise operator needs a vault");
     const tokens = await options.vault.tokenise(
@@ -60,6 +36,60 @@ export async function applyOperators(
     );
     for (let k = 0; k < pending.length; k++) outputs[pending[k]!] = tokens[k]!;
   }
+  return splice(text, entities, outputs);
+}
+
+/**
+ * The same for a plan without `pseudonymise` (which needs the vault, and so a promise): a caller scanning
+ * millions of short texts does not pay for a promise per text. Throws if the plan pseudonymises a type
+ * that was found.
+ */
+export function applyOperatorsSync(
+  text: string,
+  entities: readonly Entity[],
+  options: Omit<ApplyOptions, "vault" | "scope">,
+): string {
+  if (entities.length === 0) return text;
+  const { outputs, pending } = operatorOutputs(text, entities, options);
+  if (pending.length > 0)
+    throw new Error("applyOperatorsSync: the pseudonymise operator needs a vault (use applyOperators)");
+  return splice(text, entities, outputs);
+}
+
+/** Each entity's replacement, except the pseudonyms, whose indices come back in `pending`. */
+function operatorOutputs(
+  text: string,
+  entities: readonly Entity[],
+  options: Pick<ApplyOptions, "plan" | "hashKey">,
+): { outputs: string[]; pending: number[] } {
+  const outputs: string[] = new Array(entities.length);
+  const pending: number[] = [];
+  for (let i = 0; i < entities.length; i++) {
+    const e = entities[i]!;
+    const op = operatorFor(options.plan, e.type);
+    switch (op.kind) {
+      case "redact":
+        outputs[i] = "";
+        break;
+      case "replace":
+        outputs[i] = `<${e.type}>`;
+        break;
+      case "mask":
+        outputs[i] = maskValue(text.slice(e.start, e.end), op.keep);
+        break;
+      case "hash":
+        if (!options.hashKey) throw new Error("applyOperators: the hash operator needs a hashKey");
+        outputs[i] = hashValue(e.type, text.slice(e.start, e.end), options.hashKey);
+        break;
+      case "pseudonymise":
+        pending.push(i);
+        break;
+    }
+  }
+  return { outputs, pending };
+}
+
+function splice(text: string, entities: readonly Entity[], outputs: readonly string[]): string {
   let out = "";
   let last = 0;
   for (let i = 0; i < entities.length; i++) {

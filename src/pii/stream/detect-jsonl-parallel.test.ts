@@ -1,0 +1,95 @@
+import assert from "node:assert/strict";
+import { Readable } from "node:stream";
+import { test } from "node:test";
+import { generateCorpus } from "../../../test/fixtures/pii/generate-corpus.ts";
+import { detectJsonlParallel } from "./detect-jsonl-parallel.ts";
+import { type DetectFormat, detectLine, detectSerialiser } from "./detect-lines.ts";
+import { processJsonl } from "./process-jsonl.ts";
+
+type Outcome = { out: string; errors: Array<[number, string]>; lines: number; malformed: number };
+
+/** The input as reads of an awkward size, as a file or a pipe would deliver it. */
+function reads(bytes: Buffer, size = 7_001): Readable {
+  const pieces: Buffer[] = [];
+  for (let i = 0; i < bytes.length; i += size) pieces.push(bytes.subarray(i, i + size));
+  return Readable.from(pieces);
+}
+
+async function single(bytes: Buffer, format: DetectFormat = "jsonl"): Promise<Outcome> {
+  let out = "";
+  const errors: Array<[number, string]> = [];
+  const r = await processJsonl({
+    input: reads(bytes),
+    write: (c) => {
+      out += c;
+    },
+    reportError: (l, reason) => errors.push([l, reason]),
+    handle: (line) => detectLine(line, "auto"),
+    serialise: detectSerialiser(format),
+  });
+  return { out, errors, ...r };
+}
+
+async function parallel(bytes: Buffer, workers: number, format: DetectFormat = "jsonl"): Promise<Outcome> {
+  let out = "";
+  const errors: Array<[number, string]> = [];
+  let drains = 0;
+  const r = await detectJsonlParallel({
+    input: reads(bytes),
+    write: (c) => {
+      out += c;
+    },
+    drain: async () => {
+      drains++;
+    },
+    reportError: (l, reason) => errors.push([l, reason]),
+    lang: "auto",
+    format,
+    workers,
+  });
+  assert.ok(drains > 0, "reading waits for the output to drain");
+  return { out, errors, ...r };
+}
+
+test("over several workers: the same output, in order, and malformed lines under their file line numbers", async () => {
+  const messages = generateCorpus(16_000, 21).map((m) => m.text);
+  const lines: string[] = [];
+  messages.forEach((text, i) => {
+    if (i % 997 === 13)
+      lines.push(`{"id": ${i}, "text": "tronqué`); // not JSON
+    else if (i % 1_499 === 7)
+      lines.push(JSON.stringify({ id: i, text: 42 })); // wrong type
+    else if (i % 701 === 0)
+      lines.push("   "); // blank: counted, not answered
+    else lines.push(JSON.stringify({ id: i, text, ...(i % 3 === 0 ? { lang: "fr" } : {}) }));
+  });
+  // Mixed line ends: "\r\n" in the first third, a lone "\r" for a stretch, "\n" elsewhere.
+  const text = lines.map((l, i) => l + (i < 3_000 ? "\r\n" : i >= 5_000 && i < 5_400 ? "\r" : "\n")).join("");
+  const bytes = Buffer.from(text);
+  assert.ok(bytes.length > 4 * 256 * 1024, "several pieces");
+
+  const expected = await single(bytes);
+  assert.ok(expected.malformed > 10);
+  for (const workers of [2, 3]) {
+    const got = await parallel(bytes, workers);
+    assert.equal(got.out, expected.out, `output with ${workers} workers`);
+    assert.deepEqual(got.errors, expected.errors, "the same line numbers and reasons");
+    assert.equal(got.lines, expected.lines);
+    assert.equal(got.malformed, expected.malformed);
+  }
+  const textFormat = await parallel(bytes, 2, "text");
+  assert.equal(textFormat.out, (await single(bytes, "text")).out, "--format text too");
+});
+
+test("a line longer than a piece, a file of lone \\r line ends, no final line break", async () => {
+  const long = JSON.stringify({ id: "long", text: `Jean Dupont, 06 12 34 56 78. ${"é ".repeat(200_000)}` });
+  const short = (i: number) => JSON.stringify({ id: i, text: `mail ${i}: personne${i}@exemple.fr` });
+  const crOnly = Array.from({ length: 12_000 }, (_, i) => short(i)).join("\r");
+  for (const text of [`${short(1)}\n${long}\n${short(2)}`, crOnly]) {
+    const bytes = Buffer.from(text);
+    const expected = await single(bytes);
+    const got = await parallel(bytes, 2);
+    assert.equal(got.out, expected.out);
+    assert.equal(got.lines, expected.lines);
+  }
+});
