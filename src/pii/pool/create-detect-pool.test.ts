@@ -57,6 +57,25 @@ test("the worker pool equals single-thread detect on the generated corpora, with
   await assert.rejects(pool.detectBatch(["x"]), /closed/);
 });
 
+test("with the caller's thread helping, the same results, in order, for batches in parallel", async () => {
+  const traffic = generateTraffic(8000, 13, 0.3);
+  const dense = generateCorpus(2000, 14).map((m) => m.text);
+  const pool = createDetectPool({ size: 1, callerThread: true });
+  try {
+    const [a, b] = await Promise.all([pool.detectBatch(traffic), pool.detectBatch(dense, { lang: "fr" })]);
+    assert.deepEqual(
+      a,
+      traffic.map((t) => detect(t)),
+    );
+    assert.deepEqual(
+      b,
+      dense.map((t) => detect(t, { lang: "fr" })),
+    );
+  } finally {
+    await pool.close();
+  }
+});
+
 test("packed entities decode to what was encoded", () => {
   const results = [
     [],

@@ -1,5 +1,6 @@
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
+import { detect } from "../detect.ts";
 import type { DetectLang, Entity } from "../entity.ts";
 import type { DetectJob, DetectReply } from "./detect-worker.ts";
 import { decodeEntitiesInto } from "./encode-entities.ts";
@@ -39,13 +40,19 @@ type Job = { texts: string[]; lang: DetectLang; batch: Batch; from: number };
  * Int32Array, decoded straight into the batch's result array: the main thread's own work (sending the
  * texts, building the entity objects) stays a small share, which is what lets two workers scale.
  *
+ * With `callerThread`, the calling thread detects too, between handling the workers' answers: for batch
+ * jobs (a file, a table scan) where nothing else needs that thread. Not for a server's event loop, which
+ * it would hold for a job at a time (about 2 ms).
+ *
  * @example
  * const pool = createDetectPool({ size: 2 });
  * const results = await pool.detectBatch(rows.map((r) => r.comment));
  * await pool.close();
  */
-export function createDetectPool(options: { size?: number } = {}): DetectPool {
-  const size = Math.max(1, options.size ?? availableParallelism());
+export function createDetectPool(options: { size?: number; callerThread?: boolean } = {}): DetectPool {
+  const callerThread = options.callerThread === true;
+  const size = Math.max(1, options.size ?? availableParallelism() - (callerThread ? 1 : 0));
+  const threads = size + (callerThread ? 1 : 0);
   const workers = Array.from(
     { length: size },
     // A larger young generation than a worker's default: detection allocates many short-lived entities.
@@ -93,6 +100,29 @@ export function createDetectPool(options: { size?: number } = {}): DetectPool {
     for (const x of workers) x.unref();
   };
 
+  /** Runs one queued job on this thread, straight into its batch (nothing to encode or decode). */
+  const runHere = () => {
+    const job = queue[queueHead]!;
+    queue[queueHead++] = undefined as unknown as Job;
+    const options = { lang: job.lang };
+    const { texts, batch, from } = job;
+    for (let i = 0; i < texts.length; i++) batch.results[from + i] = detect(texts[i]!, options);
+    batch.remaining -= texts.length;
+    if (batch.remaining === 0) batch.resolve(batch.results);
+  };
+
+  /**
+   * The caller's thread takes jobs from the same queue while its batch runs, yielding between jobs so the
+   * workers' answers are handled and they are fed. On two cores a pool of one worker plus the caller
+   * uses both, where two workers would leave the caller's messaging to steal from one of them.
+   */
+  const help = async (batch: Batch) => {
+    while (batch.remaining > 0 && queueHead < queue.length && !broken) {
+      runHere();
+      if (batch.remaining > 0) await new Promise((resolve) => setImmediate(resolve));
+    }
+  };
+
   workers.forEach((w, index) => {
     w.on("message", ({ packed }: DetectReply) => {
       const job = sent[index]!.shift()!;
@@ -115,13 +145,14 @@ export function createDetectPool(options: { size?: number } = {}): DetectPool {
       if (broken) return Promise.reject(broken);
       const lang = opts.lang ?? "auto";
       if (texts.length === 0) return Promise.resolve([]);
-      return new Promise((resolve, reject) => {
-        const batch: Batch = { results: new Array(texts.length), remaining: texts.length, resolve, reject };
+      let batch: Batch | undefined;
+      const done = new Promise<Entity[][]>((resolve, reject) => {
+        batch = { results: new Array(texts.length), remaining: texts.length, resolve, reject };
         let remaining = 0;
         for (const t of texts) remaining += t.length;
         let from = 0;
         while (from < texts.length) {
-          const target = Math.max(MIN_CHUNK_CHARS, Math.min(CHUNK_CHARS, remaining / (size * 8)));
+          const target = Math.max(MIN_CHUNK_CHARS, Math.min(CHUNK_CHARS, remaining / (threads * 8)));
           let to = from;
           let chars = 0;
           while (to < texts.length && (chars < target || to === from)) chars += texts[to++]!.length;
@@ -131,6 +162,8 @@ export function createDetectPool(options: { size?: number } = {}): DetectPool {
         }
         dispatch();
       });
+      if (!callerThread) return done;
+      return help(batch!).then(() => done);
     },
     async close() {
       closed = true;

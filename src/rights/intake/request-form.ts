@@ -8,7 +8,7 @@ import type { Lang, RequestType } from "../model/request.schema.ts";
 import { REQUEST_TYPES } from "../model/request.schema.ts";
 import { FIELD_ERRORS } from "./intake-texts.ts";
 
-export const FORM_FIELDS = [
+const FORM_FIELDS = [
   "type",
   "name",
   "email",
@@ -47,7 +47,7 @@ export const EMPTY_FORM: FormValues = {
 };
 
 /** Types that cannot be acted on without the person's own words (Art. 16: what to correct; Art. 22(3): which decision). */
-export const MESSAGE_REQUIRED: readonly RequestType[] = ["rectification", "automated_decision_review"];
+const MESSAGE_REQUIRED: readonly RequestType[] = ["rectification", "automated_decision_review"];
 
 // Generous bounds for what a browser sends; the schema below gives the precise limits and messages.
 const MAX_FIELD = 20_000;

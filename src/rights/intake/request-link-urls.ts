@@ -14,7 +14,7 @@ import type { RightsSettings } from "../settings/rights-settings.ts";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** A request open longer than this (three years) needs a new status link from staff. */
-export const STATUS_LINK_MAX_OPEN_DAYS = 3 * 365;
+const STATUS_LINK_MAX_OPEN_DAYS = 3 * 365;
 export const MORE_INFO_LINK_DAYS = 30;
 
 export type PublicRightsPage = "verify" | "status" | "more-info";
@@ -37,7 +37,7 @@ export function publicRightsPath(input: {
   return `/o/${input.slug}/rights/${input.page}?token=${encodeURIComponent(input.token)}&lang=${input.lang}`;
 }
 
-export function identityLinkExpiry(now: Date, settings: RightsSettings): number {
+function identityLinkExpiry(now: Date, settings: RightsSettings): number {
   return now.getTime() + settings.identityLinkHours * 60 * 60 * 1000;
 }
 

@@ -71,7 +71,7 @@ export const RequestView = RequestSummary.extend({
 });
 export type RequestView = z.infer<typeof RequestView>;
 
-export function isOverdue(request: Pick<DataSubjectRequest, "status" | "dueOn">, today: string): boolean {
+function isOverdue(request: Pick<DataSubjectRequest, "status" | "dueOn">, today: string): boolean {
   return isOpen(request.status) && request.dueOn < today;
 }
 
