@@ -22,7 +22,6 @@ const timer = setInterval(() => {
   seen = commits;
   lastRun = Date.now();
   const row = checkpoint.get() as { busy: number; log: number; checkpointed: number } | undefined;
-  Atomics.add(counters, CHECKPOINT_SLOTS.checkpoints, 1);
   if (row) Atomics.store(counters, CHECKPOINT_SLOTS.lastBackfilled, row.checkpointed);
 }, pollMs);
 

@@ -53,14 +53,14 @@ export type NodeSqlite = SqliteDatabase & {
 };
 
 /** Adapts Node's built-in `node:sqlite` to the better-sqlite3 shape that Kysely's SqliteDialect drives. */
-export function openNodeSqlite(path: string, options: { checkpointer?: boolean } = {}): NodeSqlite {
+export function openNodeSqlite(path: string): NodeSqlite {
   const db = new DatabaseSync(path);
   db.exec("PRAGMA journal_mode = WAL");
   db.exec("PRAGMA foreign_keys = ON");
   db.exec("PRAGMA busy_timeout = 5000");
   db.exec("PRAGMA synchronous = NORMAL");
   const checkpointer =
-    path !== ":memory:" && options.checkpointer !== false
+    path !== ":memory:"
       ? startCheckpointer(path, {
           onStart: () => db.exec(`PRAGMA wal_autocheckpoint = ${BACKSTOP_CHECKPOINT_PAGES}`),
         })

@@ -1,7 +1,7 @@
 import { Worker } from "node:worker_threads";
 
 /** Slots of the counters the server's thread and the checkpoint worker share. */
-export const CHECKPOINT_SLOTS = { commits: 0, checkpoints: 1, lastBackfilled: 2 } as const;
+export const CHECKPOINT_SLOTS = { commits: 0, lastBackfilled: 1 } as const;
 
 export type CheckpointWorkerData = {
   path: string;
@@ -16,8 +16,8 @@ export type Checkpointer = {
   noteCommit(): void;
   /** Whether the worker runs (it starts after `startAfterCommits` commits). */
   readonly started: boolean;
-  /** Checkpoints the worker has run, and the WAL frames the last one had copied. */
-  stats(): { checkpoints: number; lastBackfilled: number };
+  /** The WAL frames the worker's last checkpoint had copied. */
+  lastBackfilled(): number;
   stop(): Promise<void>;
 };
 
@@ -45,7 +45,7 @@ export type CheckpointerOptions = {
  */
 export function startCheckpointer(path: string, options: CheckpointerOptions = {}): Checkpointer {
   const startAfter = options.startAfterCommits ?? 64;
-  const shared = new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT * 4);
+  const shared = new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT * 2);
   const counters = new Int32Array(shared);
   let worker: Worker | undefined;
   let stopped = false;
@@ -76,11 +76,8 @@ export function startCheckpointer(path: string, options: CheckpointerOptions = {
     get started() {
       return worker !== undefined;
     },
-    stats() {
-      return {
-        checkpoints: Atomics.load(counters, CHECKPOINT_SLOTS.checkpoints),
-        lastBackfilled: Atomics.load(counters, CHECKPOINT_SLOTS.lastBackfilled),
-      };
+    lastBackfilled() {
+      return Atomics.load(counters, CHECKPOINT_SLOTS.lastBackfilled);
     },
     async stop() {
       stopped = true;

@@ -20,10 +20,10 @@ import { z } from "zod";
 import type { AppContext } from "../../app/app-context.ts";
 import { preferredLanguage } from "../../app/preferred-language.ts";
 import { Slug } from "../../register/model/common.schema.ts";
-import { answerMoreInfo, MoreInfoAnswer } from "../../rights/identity/answer-more-info.ts";
+import { answerMoreInfo, MoreInfoAnswer, moreInfoAskState } from "../../rights/identity/answer-more-info.ts";
 import { moreInfoPageHtml, verifyPageHtml } from "../../rights/identity/identity-pages.ts";
 import { readMoreInfoAsk } from "../../rights/identity/read-more-info-ask.ts";
-import { moreInfoPending, requestNotOpen, verifyIdentity } from "../../rights/identity/verify-identity.ts";
+import { identityCheckState, verifyIdentity } from "../../rights/identity/verify-identity.ts";
 import { getRequestStatus } from "../../rights/intake/get-request-status.ts";
 import { type IntakeSite, loadIntakeSite } from "../../rights/intake/load-intake-site.ts";
 import { maskEmail } from "../../rights/intake/mask-email.ts";
@@ -42,8 +42,7 @@ import { scheduleMailDelivery } from "../../rights/intake/schedule-mail-delivery
 import { submitRequestForm } from "../../rights/intake/submit-request-form.ts";
 import { withdrawRequest } from "../../rights/intake/withdraw-request.ts";
 import { invalidRequestLink } from "../../rights/links/request-link.ts";
-import type { IdentityStatus, Lang, RequestStatus, RequestType } from "../../rights/model/request.schema.ts";
-import { isOpen } from "../../rights/model/transitions.ts";
+import type { Lang, RequestType } from "../../rights/model/request.schema.ts";
 import { requestReference } from "../../rights/requests/request-record.ts";
 import { getRightsSettings } from "../../rights/settings/rights-settings.ts";
 import { createRateLimiter } from "../../subscriptions/rate-limit.ts";
@@ -191,8 +190,7 @@ export const publicRightsRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = as
         purpose: "identity",
       });
       const reference = requestReference(row.received_at, Number(row.number));
-      const identity = row.identity_status as IdentityStatus;
-      if (identity === "verified" || identity === "not_required") {
+      if (identityCheckState(row, "email_link") === "done") {
         return send(
           reply,
           200,
@@ -205,8 +203,6 @@ export const publicRightsRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = as
           }),
         );
       }
-      if (!isOpen(row.status as RequestStatus)) throw requestNotOpen(row.status as RequestStatus);
-      if (identity !== "pending") throw moreInfoPending();
       return send(
         reply,
         200,
@@ -272,19 +268,18 @@ export const publicRightsRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = as
       const site = await loadIntakeSite(ctx, request.params.slug);
       const lang = langOf(request, request.query.lang, site);
       const { row, asked, reference } = await openAsk(site, request.query.token);
-      if (asked.answeredAt !== null) {
+      if (moreInfoAskState(row, asked) === "answered") {
         return send(
           reply,
           200,
           moreInfoPageHtml(site, lang, {
             kind: "received",
             reference,
-            receivedOn: asked.answeredAt.slice(0, 10),
+            receivedOn: asked.answeredAt!.slice(0, 10),
             already: true,
           }),
         );
       }
-      if (!isOpen(row.status as RequestStatus)) throw requestNotOpen(row.status as RequestStatus);
       return send(
         reply,
         200,

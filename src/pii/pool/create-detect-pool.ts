@@ -145,25 +145,22 @@ export function createDetectPool(options: { size?: number; callerThread?: boolea
       if (broken) return Promise.reject(broken);
       const lang = opts.lang ?? "auto";
       if (texts.length === 0) return Promise.resolve([]);
-      let batch: Batch | undefined;
-      const done = new Promise<Entity[][]>((resolve, reject) => {
-        batch = { results: new Array(texts.length), remaining: texts.length, resolve, reject };
-        let remaining = 0;
-        for (const t of texts) remaining += t.length;
-        let from = 0;
-        while (from < texts.length) {
-          const target = Math.max(MIN_CHUNK_CHARS, Math.min(CHUNK_CHARS, remaining / (threads * 8)));
-          let to = from;
-          let chars = 0;
-          while (to < texts.length && (chars < target || to === from)) chars += texts[to++]!.length;
-          queue.push({ texts: texts.slice(from, to), lang, batch, from });
-          remaining -= chars;
-          from = to;
-        }
-        dispatch();
-      });
-      if (!callerThread) return done;
-      return help(batch!).then(() => done);
+      const { promise, resolve, reject } = Promise.withResolvers<Entity[][]>();
+      const batch: Batch = { results: new Array(texts.length), remaining: texts.length, resolve, reject };
+      let remaining = 0;
+      for (const t of texts) remaining += t.length;
+      let from = 0;
+      while (from < texts.length) {
+        const target = Math.max(MIN_CHUNK_CHARS, Math.min(CHUNK_CHARS, remaining / (threads * 8)));
+        let to = from;
+        let chars = 0;
+        while (to < texts.length && (chars < target || to === from)) chars += texts[to++]!.length;
+        queue.push({ texts: texts.slice(from, to), lang, batch, from });
+        remaining -= chars;
+        from = to;
+      }
+      dispatch();
+      return callerThread ? help(batch).then(() => promise) : promise;
     },
     async close() {
       closed = true;

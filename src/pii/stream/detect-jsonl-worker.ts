@@ -14,13 +14,12 @@ export type JsonlPieceResult = { id: number; out: string; lines: number; errors:
 parentPort?.on("message", async (piece: JsonlPiece) => {
   const chunks: string[] = [];
   const errors: Array<[number, string]> = [];
-  const serialise = detectSerialiser(piece.format);
   const { lines } = await processJsonl({
     input: Readable.from([Buffer.from(piece.bytes.buffer, piece.bytes.byteOffset, piece.bytes.byteLength)]),
     write: (chunk) => void chunks.push(chunk),
     reportError: (line, reason) => void errors.push([line, reason]),
     handle: (line) => detectLine(line, piece.lang),
-    ...(serialise ? { serialise } : {}),
+    serialise: detectSerialiser(piece.format),
   });
   const result: JsonlPieceResult = { id: piece.id, out: chunks.join(""), lines, errors };
   parentPort!.postMessage(result);

@@ -14,6 +14,19 @@ export const MORE_INFO_ANSWER_MAX = 5000;
 export const MoreInfoAnswer = z.string().trim().min(1).max(MORE_INFO_ANSWER_MAX);
 
 /**
+ * Whether a question can still be answered: "answered" when it was (a second answer changes nothing);
+ * throws when the request is no longer open. The question page asks the same before showing its form.
+ */
+export function moreInfoAskState(
+  row: { status: string },
+  asked: { answeredAt: string | null },
+): "answered" | "to_answer" {
+  if (asked.answeredAt !== null) return "answered";
+  if (!isOpen(row.status as RequestStatus)) throw requestNotOpen(row.status as RequestStatus);
+  return "to_answer";
+}
+
+/**
  * Records the person's answer to an Art. 12(6) question: a `more_info_received` event whose date is in
  * clear (the request shows when the information arrived) and whose text is sealed. One answer per
  * question: a second post (a double click, a reload) changes nothing and returns the first one's date.
@@ -33,8 +46,7 @@ export async function answerMoreInfo(
     const row = await readRequestRow(trx, input.orgId, input.requestId);
     if (!row) throw notFound("request", input.requestId);
     const asked = await readMoreInfoAsk(trx, ctx.config, input);
-    if (asked.answeredAt !== null) return { changed: false, receivedAt: asked.answeredAt };
-    if (!isOpen(row.status as RequestStatus)) throw requestNotOpen(row.status as RequestStatus);
+    if (moreInfoAskState(row, asked) === "answered") return { changed: false, receivedAt: asked.answeredAt! };
     const at = ctx.now().toISOString();
     await trx
       .updateTable("requests")

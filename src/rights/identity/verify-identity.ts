@@ -46,6 +46,23 @@ export function moreInfoPending(): AppError {
 }
 
 /**
+ * Whether an identity check can still be completed by `method`: "done" when it already is (or the request
+ * needs none); throws when the request is no longer open, or when a link tries to complete a check for
+ * which staff asked for more information. The confirmation page asks the same question before offering
+ * its button.
+ */
+export function identityCheckState(
+  row: { status: string; identity_status: string },
+  method: VerificationMethod,
+): "done" | "to_confirm" {
+  const from = row.identity_status as IdentityStatus;
+  if (from === "verified" || from === "not_required") return "done";
+  if (!isOpen(row.status as RequestStatus)) throw requestNotOpen(row.status as RequestStatus);
+  if (method === "email_link" && from !== "pending") throw moreInfoPending();
+  return "to_confirm";
+}
+
+/**
  * Marks the requester's identity as verified and, if the request was waiting for it, moves it from
  * `awaiting_identity` to `in_progress` — one transaction, with an `identity_verified` event.
  *
@@ -78,11 +95,9 @@ export async function verifyIdentity(
         revision: Number(row.revision),
       });
     }
-    const from = row.identity_status as IdentityStatus;
-    if (from === "verified" || from === "not_required")
+    if (identityCheckState(row, input.method) === "done")
       return { changed: false, request: toDataSubjectRequest(ctx.config, row) };
-    if (!isOpen(row.status as RequestStatus)) throw requestNotOpen(row.status as RequestStatus);
-    if (input.method === "email_link" && from !== "pending") throw moreInfoPending();
+    const from = row.identity_status as IdentityStatus;
 
     // Conditional on the status read: of two clicks at once, the second updates nothing and changes nothing.
     const claimed = await trx
