@@ -4,6 +4,11 @@ import type { Config } from "../config/config.schema.ts";
 
 export type CliIo = {
   stdout: (text: string) => void;
+  /**
+   * Writes bytes to stdout; resolves once they are written, after which the caller may reuse them.
+   * Commands fall back on `stdout` when it is absent (tests that collect text).
+   */
+  stdoutBytes?: (bytes: Uint8Array) => Promise<void>;
   stderr: (text: string) => void;
   /**
    * Resolves once stdout has room again. Commands that stream large outputs (`gardien pii …`) wait on it

@@ -170,6 +170,8 @@ export type RequestPartyRow = {
   answered_at: string | null;
   created_at: string;
   updated_at: string;
+  /** A controller reached by e-mail: its address, sealed (email-encryption, aad `party:{id}`). */
+  address_sealed: string | null;
 };
 
 export type RequestMailRow = {

@@ -1,5 +1,6 @@
 import type { AppContext } from "../app/app-context.ts";
 import type { KeyUse } from "../crypto/keyring.ts";
+import { emailPartyRef } from "../rights/forwarding/resolve-controller-route.ts";
 import type { Requester } from "../rights/model/request.schema.ts";
 import { requesterLookup } from "../rights/requests/create-request.ts";
 import { emailLookupHash } from "../subscriptions/protect-email.ts";
@@ -103,6 +104,14 @@ export const SEALED_COLUMNS: readonly SealedColumn[] = [
     use: "requester-identity",
     reads: [],
     aad: (row) => `opendsr:${String(row.id)}`,
+  },
+  {
+    table: "request_parties",
+    column: "address_sealed",
+    use: "email-encryption",
+    reads: [],
+    aad: (row) => `party:${String(row.id)}`,
+    rehash: { column: "party_ref", compute: (ctx, plain) => emailPartyRef(ctx.config, plain) },
   },
   {
     table: "subscribers",

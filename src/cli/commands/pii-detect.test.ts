@@ -121,3 +121,30 @@ test("pii detect streams: output arrives before the input ends", async () => {
   const code = await new Promise<number>((resolve) => child.on("close", (c) => resolve(c ?? -1)));
   assert.equal(code, 2); // the second line ("xxx…") is not JSON
 });
+
+test("pii detect --workers 2 in a real process: its bytes reach a pipe whole and in order", async () => {
+  const lines = Array.from({ length: 30_000 }, (_, i) =>
+    JSON.stringify({
+      id: i,
+      text: `Écrire à Jean Dupont (jean.dupont${i}@exemple.fr), 06 12 34 56 ${i % 10}0`,
+    }),
+  );
+  const input = file("big.jsonl", lines);
+  const expected = await cli("pii", "detect", "--input", input);
+  const child = spawn(
+    process.execPath,
+    [join(import.meta.dirname, "../../main.ts"), "pii", "detect", "--input", input, "--workers", "2"],
+    { env: { ...process.env, GARDIEN_DATA_DIR: dir } },
+  );
+  const chunks: Buffer[] = [];
+  // A slow reader: the pipe fills, and the workers' output slots must wait for it.
+  child.stdout.on("data", (d: Buffer) => {
+    chunks.push(d);
+    child.stdout.pause();
+    setTimeout(() => child.stdout.resume(), 1);
+  });
+  const code = await new Promise<number>((resolve) => child.on("close", (c) => resolve(c ?? -1)));
+  assert.equal(code, 0);
+  assert.ok(chunks.length > 10, "the output came in many pieces");
+  assert.equal(Buffer.concat(chunks).toString("utf8"), expected.stdout);
+});

@@ -3,7 +3,7 @@ import { detectJsonlParallel } from "../../pii/stream/detect-jsonl-parallel.ts";
 import { detectLine, detectSerialiser } from "../../pii/stream/detect-lines.ts";
 import { processJsonl } from "../../pii/stream/process-jsonl.ts";
 import type { CliCommand } from "../cli-command.ts";
-import { lineErrorReporter, openPiiInput } from "./pii-io.ts";
+import { lineErrorReporter, openPiiInput, piiInputPath } from "./pii-io.ts";
 
 const Options = z
   .object({
@@ -27,22 +27,23 @@ export const piiDetectCommand: CliCommand<typeof Options> = {
   },
   schema: Options,
   async run({ options, io }) {
-    const common = {
-      input: openPiiInput(options.input),
-      write: io.stdout,
-      drain: io.drain,
-      reportError: lineErrorReporter(io),
-    };
+    const reportError = lineErrorReporter(io);
+    const path = piiInputPath(options.input);
     const { malformed } =
       options.workers > 1
         ? await detectJsonlParallel({
-            ...common,
+            input: path === undefined ? process.stdin : { path },
+            reportError,
+            write: io.stdoutBytes ?? ((bytes) => io.stdout(Buffer.from(bytes).toString("utf8"))),
             lang: options.lang,
             format: options.format,
             workers: options.workers,
           })
         : await processJsonl({
-            ...common,
+            input: openPiiInput(options.input),
+            write: io.stdout,
+            drain: io.drain,
+            reportError,
             handle: (line) => detectLine(line, options.lang),
             serialise: detectSerialiser(options.format),
           });

@@ -4,13 +4,19 @@ import type { Readable } from "node:stream";
 import { validationError } from "../../errors/app-error.ts";
 import type { CliIo } from "../cli-command.ts";
 
-/** `--input FILE`, or standard input for "-" or no flag. */
-export function openPiiInput(input: string | undefined): Readable {
-  if (input === undefined || input === "-") return process.stdin;
+/** The file of `--input FILE` (checked to exist), or undefined for standard input ("-" or no flag). */
+export function piiInputPath(input: string | undefined): string | undefined {
+  if (input === undefined || input === "-") return undefined;
   if (!existsSync(input)) {
     throw validationError([{ path: "--input", rule: "exists", message: "file not found" }]);
   }
-  return createReadStream(input, { highWaterMark: 256 * 1024 });
+  return input;
+}
+
+/** `--input FILE`, or standard input for "-" or no flag. */
+export function openPiiInput(input: string | undefined): Readable {
+  const path = piiInputPath(input);
+  return path === undefined ? process.stdin : createReadStream(path, { highWaterMark: 256 * 1024 });
 }
 
 /** Reports a malformed line by its number only: the line may hold personal data. */

@@ -1,4 +1,7 @@
 import assert from "node:assert/strict";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { Readable } from "node:stream";
 import { test } from "node:test";
 import { generateCorpus } from "../../../test/fixtures/pii/generate-corpus.ts";
@@ -33,21 +36,23 @@ async function single(bytes: Buffer, format: DetectFormat = "jsonl"): Promise<Ou
 async function parallel(bytes: Buffer, workers: number, format: DetectFormat = "jsonl"): Promise<Outcome> {
   let out = "";
   const errors: Array<[number, string]> = [];
-  let drains = 0;
+  let writes = 0;
   const r = await detectJsonlParallel({
     input: reads(bytes),
-    write: (c) => {
-      out += c;
-    },
-    drain: async () => {
-      drains++;
+    // As a slow pipe would: the bytes are read only after a delay, and must not have changed by then.
+    write: async (chunk) => {
+      writes++;
+      const copy = Buffer.from(chunk);
+      await new Promise((resolve) => setTimeout(resolve, writes % 3));
+      assert.ok(copy.equals(chunk), "output bytes stay untouched until the write resolves");
+      out += copy.toString("utf8");
     },
     reportError: (l, reason) => errors.push([l, reason]),
     lang: "auto",
     format,
     workers,
   });
-  assert.ok(drains > 0, "reading waits for the output to drain");
+  assert.ok(writes > 0);
   return { out, errors, ...r };
 }
 
@@ -91,5 +96,37 @@ test("a line longer than a piece, a file of lone \\r line ends, no final line br
     const got = await parallel(bytes, 2);
     assert.equal(got.out, expected.out);
     assert.equal(got.lines, expected.lines);
+  }
+});
+
+test("a file read straight into the shared slots, and pieces whose answers outgrow their output slot", async () => {
+  // Every 7 bytes an e-mail address: each answer line is several times longer than its input line, so a
+  // 256 KB piece answers more than its 1 MB output slot holds and the rest travels in the message.
+  const dense = Array.from({ length: 1_200 }, (_, i) =>
+    JSON.stringify({ id: i, text: Array.from({ length: 60 }, (_, k) => `a${k}@b.fr`).join(" ") }),
+  );
+  const ordinary = generateCorpus(3_000, 5).map((m, i) => JSON.stringify({ id: `m${i}`, text: m.text }));
+  const bytes = Buffer.from(`${[...ordinary, ...dense, ...dense, ...ordinary].join("\n")}\n`);
+  const expected = await single(bytes);
+  const denseBytes = Buffer.from(`${dense.join("\n")}\n`);
+  const denseOut = (await single(denseBytes)).out.length;
+  assert.ok(denseOut / denseBytes.length > 4.5, "a dense piece answers more than 4 times its size");
+  const dir = mkdtempSync(join(tmpdir(), "gardien-jsonl-"));
+  try {
+    const path = join(dir, "in.jsonl");
+    writeFileSync(path, bytes);
+    const chunks: Buffer[] = [];
+    const r = await detectJsonlParallel({
+      input: { path },
+      write: (chunk) => void chunks.push(Buffer.from(chunk)),
+      reportError: () => assert.fail("no malformed line"),
+      lang: "auto",
+      format: "jsonl",
+      workers: 2,
+    });
+    assert.equal(Buffer.concat(chunks).toString("utf8"), expected.out);
+    assert.equal(r.lines, expected.lines);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
 });

@@ -1,16 +1,10 @@
 import type { Readable } from "node:stream";
 import { StringDecoder } from "node:string_decoder";
-import { z } from "zod";
+import { validateInputLine } from "./input-line.schema.ts";
+import { isBlank, NOT_JSON, NOT_JSON_VALUE, type PiiInputLine, parseJson } from "./input-line.ts";
+import { splitLines } from "./split-lines.ts";
 
-/** One input line of the `gardien pii` commands. Other keys are ignored. */
-export const PiiInputLine = z.object({
-  id: z.union([z.string(), z.number()]),
-  text: z.string(),
-  lang: z.enum(["fr", "en", "auto"]).optional(),
-  /** Pseudonymisation scope: the same person gets the same token on every line of a conversation. */
-  conversation: z.string().optional(),
-});
-export type PiiInputLine = z.output<typeof PiiInputLine>;
+export type { PiiInputLine } from "./input-line.ts";
 
 export type JsonlOptions = {
   input: Readable;
@@ -38,37 +32,12 @@ export type JsonlOptions = {
 const FLUSH_AT = 16 * 1024;
 const DECODE_AT = 16 * 1024;
 
-const LANGS = new Set<unknown>(["fr", "en", "auto"]);
-
-/**
- * The common case of `PiiInputLine.safeParse` without its allocations: a plain object with the expected
- * types gives the same output object zod would. Anything else returns undefined and goes through zod,
- * which then decides (and explains) as before.
- */
-function fastInputLine(json: unknown): PiiInputLine | undefined {
-  if (typeof json !== "object" || json === null || Array.isArray(json)) return undefined;
-  const o = json as Record<string, unknown>;
-  const { id, text, lang, conversation } = o;
-  if (!(typeof id === "string" || (typeof id === "number" && Number.isFinite(id)))) return undefined;
-  if (typeof text !== "string") return undefined;
-  const line: PiiInputLine = { id, text };
-  if ("lang" in o) {
-    if (!LANGS.has(lang)) return undefined;
-    line.lang = lang as PiiInputLine["lang"];
-  }
-  if ("conversation" in o) {
-    if (typeof conversation !== "string") return undefined;
-    line.conversation = conversation;
-  }
-  return line;
-}
-
 /**
  * Streams JSONL through `handle`, one output line per valid input line, in input order. The input is read
- * chunk by chunk (no line queue, no promise per line unless `handle` returns one), output leaves at least
- * once per chunk, and reading waits for `drain`: memory stays flat whatever the file size. Lines end at
- * "\n", "\r\n" or a lone "\r", as with readline. A malformed line is reported by number only (its content
- * may be personal data) and the run goes on; blank lines are skipped.
+ * chunk by chunk (no promise per line unless `handle` returns one), output leaves at least once per chunk,
+ * and reading waits for `drain`: memory stays flat whatever the file size. Lines end at "\n", "\r\n" or a
+ * lone "\r", as with readline. A malformed line is reported by number only (its content may be personal
+ * data) and the run goes on; blank lines are counted and skipped.
  */
 export async function processJsonl(options: JsonlOptions): Promise<{ lines: number; malformed: number }> {
   const serialise = options.serialise ?? JSON.stringify;
@@ -80,6 +49,7 @@ export async function processJsonl(options: JsonlOptions): Promise<{ lines: numb
   // opening the next chunk then belongs to the same line break).
   let carry = "";
   let afterCr = false;
+  const lines: string[] = [];
 
   const flush = async () => {
     if (out === "") return;
@@ -91,44 +61,24 @@ export async function processJsonl(options: JsonlOptions): Promise<{ lines: numb
   /** The input object of one line, or undefined (a blank or malformed line, reported if malformed). */
   const parseLine = (raw: string): PiiInputLine | undefined => {
     lineNumber++;
-    if (raw.trim() === "") return undefined;
-    let json: unknown;
-    try {
-      json = JSON.parse(raw);
-    } catch {
-      // JSON.parse's message quotes the input: never pass it on.
-      malformed++;
-      options.reportError(lineNumber, "not valid JSON");
-      return undefined;
-    }
-    const line = fastInputLine(json);
-    if (line !== undefined) return line;
-    const parsed = PiiInputLine.safeParse(json);
-    if (parsed.success) return parsed.data;
+    if (isBlank(raw)) return undefined;
+    const json = parseJson(raw);
+    const line = json === NOT_JSON_VALUE ? { reason: NOT_JSON } : validateInputLine(json);
+    if (!("reason" in line)) return line;
     malformed++;
-    const fields = [...new Set(parsed.error.issues.map((i) => i.path.join(".") || "(root)"))].join(", ");
-    options.reportError(
-      lineNumber,
-      `expected an object with a string "text" and an "id"; invalid: ${fields}`,
-    );
+    options.reportError(lineNumber, line.reason);
     return undefined;
   };
 
   /** Processes the complete lines of `text`; keeps its unfinished end in `carry`. */
   const processText = async (text: string) => {
-    let start = 0;
-    if (afterCr && text.charCodeAt(0) === 10) start = 1;
-    afterCr = false;
-    const n = text.length;
-    for (let i = start; i < n; i++) {
-      const c = text.charCodeAt(i);
-      if (c !== 10 && c !== 13) continue;
-      const line = parseLine(text.slice(start, i));
-      if (c === 13) {
-        if (i + 1 === n) afterCr = true;
-        else if (text.charCodeAt(i + 1) === 10) i++;
-      }
-      start = i + 1;
+    const from = afterCr && text.charCodeAt(0) === 10 ? 1 : 0;
+    if (from === 1) text = text.slice(1);
+    const rest = splitLines(text, lines);
+    afterCr = rest === text.length && text.charCodeAt(rest - 1) === 13;
+    carry = rest < text.length ? text.slice(rest) : "";
+    for (let k = 0; k < lines.length; k++) {
+      const line = parseLine(lines[k]!);
       if (line === undefined) continue;
       const handled = options.handle(line);
       // Only an asynchronous handler costs an await per line.
@@ -136,7 +86,7 @@ export async function processJsonl(options: JsonlOptions): Promise<{ lines: numb
       out += `${serialise(result)}\n`;
       if (out.length >= FLUSH_AT) await flush();
     }
-    carry = start < n ? text.slice(start) : "";
+    lines.length = 0;
   };
 
   const processPiece = async (text: string) => {

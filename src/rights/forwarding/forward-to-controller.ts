@@ -1,5 +1,7 @@
+import { randomUUID } from "node:crypto";
 import type { Transaction } from "kysely";
 import type { Actor, AppContext } from "../../app/app-context.ts";
+import { sealText } from "../../crypto/seal.ts";
 import type { Database, RequestPartyRow } from "../../db/schema.ts";
 import { organisationName } from "../../documents/format-identity.ts";
 import { AppError, notFound, validationError } from "../../errors/app-error.ts";
@@ -21,7 +23,7 @@ import { forwardToControllerMail } from "./forwarding-mails.ts";
 import { insertParty, type PartyView, toPartyView } from "./party.ts";
 import { partyHome } from "./party-home.ts";
 import { partyPageUrl, signPartyLink } from "./party-links.ts";
-import { type ControllerRoute, resolveControllerRoute } from "./resolve-controller-route.ts";
+import { type ControllerRoute, emailPartyRefs, resolveControllerRoute } from "./resolve-controller-route.ts";
 
 /** A request can be forwarded until work on it starts on the controller's instruction. */
 const FORWARDABLE: readonly RequestStatus[] = [
@@ -102,7 +104,11 @@ export async function forwardToController(
       .select("id")
       .where("request_id", "=", input.requestId)
       .where("role", "=", "controller")
-      .where("party_ref", "=", route.ref)
+      .where(
+        "party_ref",
+        "in",
+        route.channel === "email" ? emailPartyRefs(ctx.config, route.email) : [route.ref],
+      )
       .executeTakeFirst();
     if (twice)
       throw cannotForward(
@@ -110,7 +116,9 @@ export async function forwardToController(
         "the request was already forwarded to this controller",
         "La demande a déjà été transmise à ce responsable du traitement.",
       );
+    const id = randomUUID();
     const party = await insertParty(trx, at, {
+      id,
       orgId: input.orgId,
       requestId: input.requestId,
       role: "controller",
@@ -122,6 +130,10 @@ export async function forwardToController(
       remoteRequestId: link.remoteRequestId ?? null,
       data: { controllerRef: entry.ref, ...(route.channel !== "email" ? { peerRef: route.peer.ref } : {}) },
       sentAt: at,
+      addressSealed:
+        route.channel === "email"
+          ? sealText(ctx.config, route.email, { use: "email-encryption", aad: `party:${id}` })
+          : null,
     });
     await recordRequestEvent(ctx, trx, {
       orgId: input.orgId,

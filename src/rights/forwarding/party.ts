@@ -118,6 +118,8 @@ export function toPartyView(row: RequestPartyRow): PartyView {
 }
 
 export type NewParty = {
+  /** Given when the caller needs the id before the insert (to seal a value bound to it). */
+  id?: string;
   orgId: string;
   requestId: string;
   role: PartyRole;
@@ -130,6 +132,7 @@ export type NewParty = {
   data: PartyData;
   sentAt?: string | null;
   answeredAt?: string | null;
+  addressSealed?: string | null;
 };
 
 export async function insertParty(
@@ -138,7 +141,7 @@ export async function insertParty(
   party: NewParty,
 ): Promise<RequestPartyRow> {
   const row: RequestPartyRow = {
-    id: randomUUID(),
+    id: party.id ?? randomUUID(),
     request_id: party.requestId,
     org_id: party.orgId,
     role: party.role,
@@ -153,6 +156,7 @@ export async function insertParty(
     answered_at: party.answeredAt ?? null,
     created_at: at,
     updated_at: at,
+    address_sealed: party.addressSealed ?? null,
   };
   await trx.insertInto("request_parties").values(row).execute();
   return row;

@@ -1,6 +1,7 @@
+import { createHmac } from "node:crypto";
 import type { AppContext } from "../../app/app-context.ts";
 import type { Config } from "../../config/config.schema.ts";
-import { lookupHash } from "../../crypto/seal.ts";
+import { loadKeyring, type MasterKey, useKeyObject } from "../../crypto/keyring.ts";
 import { AppError, validationError } from "../../errors/app-error.ts";
 import { isOpenDsrType } from "../../opendsr/outbox/queue-outbound-request.ts";
 import type { Peer } from "../../opendsr/peers/peer.schema.ts";
@@ -14,14 +15,30 @@ export type ControllerRoute =
   | { channel: "opendsr"; peer: Peer; ref: string; name: string }
   | { channel: "email"; email: string; ref: string; name: string };
 
+function emailRefUnder(master: MasterKey, email: string): string {
+  const digest = createHmac("sha256", useKeyObject(master, "request-lookup"))
+    .update(`party-email:${normaliseEmail(email)}`)
+    .digest("hex");
+  return `email-${digest.slice(0, 12)}`;
+}
+
 /**
- * A ref for a controller reached by e-mail: stable for one address, and saying nothing of it (a keyed hash,
- * not the address, nor a plain hash one could match against a list of addresses: party refs go into the
- * timeline and the audit details).
+ * A ref for a controller reached by e-mail: one per address under the current key, and saying nothing of
+ * it (a keyed hash, not the address, nor a plain hash one could match against a list of addresses: party
+ * refs go into the timeline and the audit details). A key rotation changes it: `keys rotate` recomputes
+ * the stored refs from the sealed addresses (request_parties.address_sealed).
  */
 export function emailPartyRef(config: Config, email: string): string {
-  const digest = lookupHash(config, "request-lookup", `party-email:${normaliseEmail(email)}`);
-  return `email-${Buffer.from(digest, "base64url").toString("hex").slice(0, 12)}`;
+  return emailRefUnder(loadKeyring(config).current, email);
+}
+
+/**
+ * The refs an address has under every key of the keyring, current first: between a restart on a new key
+ * and the end of `keys rotate`, stored refs may still be under the retired one.
+ */
+export function emailPartyRefs(config: Config, email: string): string[] {
+  const ring = loadKeyring(config);
+  return [...new Set([ring.current, ...ring.byKid.values()].map((master) => emailRefUnder(master, email)))];
 }
 
 /** A local peer counts only if the other organisation registered this one in return, with the other relation. */
