@@ -1,5 +1,7 @@
+import { lookup as dnsLookup, type LookupAddress, type LookupOptions } from "node:dns";
 import { lookup } from "node:dns/promises";
 import { isIP } from "node:net";
+import { Agent } from "undici";
 import type { Config } from "../config/config.schema.ts";
 import { AppError, validationError } from "../errors/app-error.ts";
 
@@ -37,8 +39,9 @@ export function isPrivateAddress(address: string): boolean {
 /**
  * Refuses an upstream whose host is, or resolves to, a private address unless the install allows it
  * (`aiAllowPrivateUpstreams`). Checked when the settings are saved (400 naming `upstreamUrl`) and before
- * each call (the name may have been re-pointed since). A name re-pointed between this check and the
- * connection (DNS rebinding) is not caught: an install that fears it keeps an egress firewall.
+ * each call (the name may have been re-pointed since), with a precise error. The connection itself then
+ * goes through `publicUpstreamAgent`, which checks the addresses it connects to: a name re-pointed
+ * between the two (DNS rebinding) is refused too.
  */
 export async function assertPublicUpstream(
   config: Config,
@@ -56,14 +59,69 @@ export async function assertPublicUpstream(
     addresses = [];
   }
   if (!addresses.some(isPrivateAddress)) return;
-  const message =
-    "must not point to a loopback or private address (an install setting, aiAllowPrivateUpstreams, allows it)";
-  if (when === "settings") throw validationError([{ path: "upstreamUrl", rule: "public_address", message }]);
-  throw new AppError("NOT_CONFIGURED", `upstreamUrl ${message}`, {
+  if (when === "settings")
+    throw validationError([{ path: "upstreamUrl", rule: "public_address", message: PRIVATE }]);
+  throw privateUpstreamRefused();
+}
+
+const PRIVATE =
+  "must not point to a loopback or private address (an install setting, aiAllowPrivateUpstreams, allows it)";
+
+/** The error of a call whose upstream is, or turned out to be, on a private address. */
+export function privateUpstreamRefused(): AppError {
+  return new AppError("NOT_CONFIGURED", `upstreamUrl ${PRIVATE}`, {
     userMessage: {
       fr: "L'adresse du modèle amont pointe vers un réseau privé ; l'installation ne l'autorise pas (aiAllowPrivateUpstreams).",
       en: "The upstream model's address points to a private network; this install does not allow it (aiAllowPrivateUpstreams).",
     },
     details: { field: "upstreamUrl", rule: "public_address" },
   });
+}
+
+/** The code of the connection error raised by the guarded lookup (the cause of fetch's TypeError). */
+export const PRIVATE_UPSTREAM_CODE = "GARDIEN_PRIVATE_UPSTREAM";
+
+type Resolve = (
+  hostname: string,
+  options: { all: true; family?: number },
+  callback: (error: NodeJS.ErrnoException | null, addresses: LookupAddress[]) => void,
+) => void;
+
+type LookupCallback = (
+  error: NodeJS.ErrnoException | null,
+  address: string | LookupAddress[],
+  family?: number,
+) => void;
+
+/**
+ * A `lookup` for sockets that resolves as usual and refuses the connection when any address is private:
+ * the check then holds for the very addresses the socket connects to.
+ */
+export function publicOnlyLookup(resolve: Resolve = dnsLookup as unknown as Resolve) {
+  return (hostname: string, options: LookupOptions, callback: LookupCallback): void => {
+    const family = options.family === "IPv4" ? 4 : options.family === "IPv6" ? 6 : options.family;
+    resolve(hostname, { all: true, ...(family ? { family } : {}) }, (error, addresses) => {
+      if (error) return callback(error, []);
+      if (addresses.length === 0 || addresses.some((a) => isPrivateAddress(a.address))) {
+        const refused: NodeJS.ErrnoException = new Error(`upstream host ${PRIVATE}`);
+        refused.code = PRIVATE_UPSTREAM_CODE;
+        return callback(refused, []);
+      }
+      if (options.all) return callback(null, addresses);
+      callback(null, addresses[0]!.address, addresses[0]!.family);
+    });
+  };
+}
+
+let shared: Agent | undefined;
+
+/**
+ * The HTTP agent of upstream calls when private upstreams are not allowed (undefined when they are: the
+ * default agent then serves). `resolve` replaces DNS in tests.
+ */
+export function publicUpstreamAgent(config: Config, resolve?: Resolve): Agent | undefined {
+  if (config.aiAllowPrivateUpstreams) return undefined;
+  if (resolve) return new Agent({ connect: { lookup: publicOnlyLookup(resolve) } });
+  shared ??= new Agent({ connect: { lookup: publicOnlyLookup() } });
+  return shared;
 }

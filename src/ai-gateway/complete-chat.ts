@@ -3,7 +3,7 @@ import type { AppContext } from "../app/app-context.ts";
 import { loggableError } from "../app/loggable-error.ts";
 import { isAppError, validationError } from "../errors/app-error.ts";
 import type { Vault } from "../pii/index.ts";
-import { assertPublicUpstream } from "./assert-public-upstream.ts";
+import { assertPublicUpstream, publicUpstreamAgent } from "./assert-public-upstream.ts";
 import type { ChatCompletionRequest } from "./chat-completion.schema.ts";
 import { createStreamReidentifier } from "./create-stream-reidentifier.ts";
 import { forwardChatCompletion } from "./forward-chat-completion.ts";
@@ -71,7 +71,7 @@ export async function completeChat(
       { vault, scope, plan: upstream.plan, ...(hashes && input.hashKey ? { hashKey: input.hashKey() } : {}) },
     );
     try {
-      answer = await forwardChatCompletion({ upstream, body });
+      answer = await forwardChatCompletion({ upstream, body, dispatcher: publicUpstreamAgent(ctx.config) });
     } catch (error) {
       if (!(isAppError(error) && error.code === "UPSTREAM_UNAVAILABLE"))
         await countSafely(ctx, input.org, counts);

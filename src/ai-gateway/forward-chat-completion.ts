@@ -1,3 +1,5 @@
+import type { Dispatcher } from "undici";
+import { PRIVATE_UPSTREAM_CODE, privateUpstreamRefused } from "./assert-public-upstream.ts";
 import { upstreamError, upstreamInvalid, upstreamTimeout, upstreamUnavailable } from "./gateway-errors.ts";
 import type { GatewayUpstream } from "./load-gateway-upstream.ts";
 
@@ -22,6 +24,8 @@ export type UpstreamAnswer =
 export async function forwardChatCompletion(input: {
   upstream: GatewayUpstream;
   body: unknown;
+  /** The agent that checks the addresses it connects to (publicUpstreamAgent); the default otherwise. */
+  dispatcher?: Dispatcher;
 }): Promise<UpstreamAnswer> {
   const { upstream } = input;
   const controller = new AbortController();
@@ -53,9 +57,12 @@ export async function forwardChatCompletion(input: {
       body: JSON.stringify(input.body),
       redirect: "error",
       signal: controller.signal,
+      ...(input.dispatcher ? { dispatcher: input.dispatcher } : {}),
     });
   } catch (error) {
     disarm();
+    if ((error as { cause?: { code?: unknown } }).cause?.code === PRIVATE_UPSTREAM_CODE)
+      throw privateUpstreamRefused();
     throw failure(error);
   }
 
