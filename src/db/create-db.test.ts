@@ -25,6 +25,7 @@ test("migrations create every table and are recorded once", async () => {
         "2026-11-24-0005-ai-gateway",
         "2026-11-24-0006-opendsr",
         "2026-11-24-0007-party-address",
+        "2026-11-24-0008-extension-reason",
       ],
     );
   } finally {

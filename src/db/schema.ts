@@ -111,6 +111,8 @@ export type RequestRow = {
   due_on: string;
   original_due_on: string;
   extension: string | null;
+  /** The extension's reason, sealed (requester-identity, aad `{id}:extension`); older rows keep it in `extension`. */
+  extension_reason_sealed: string | null;
   identity_status: string;
   requester_sealed: string;
   requester_lookup: string | null;

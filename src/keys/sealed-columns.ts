@@ -41,6 +41,13 @@ export const SEALED_COLUMNS: readonly SealedColumn[] = [
   },
   {
     table: "requests",
+    column: "extension_reason_sealed",
+    use: "requester-identity",
+    reads: [],
+    aad: (row) => `${String(row.id)}:extension`,
+  },
+  {
+    table: "requests",
     column: "assignee_sealed",
     use: "requester-identity",
     reads: [],

@@ -6,8 +6,10 @@ import { createOrganisation } from "../../register/organisations/create-organisa
 import { sampleActivity, sampleOrganisation } from "../../testing/fixtures.ts";
 import { type SmtpTestServer, startSmtpTestServer } from "../../testing/smtp-test-server.ts";
 import { createTestContext, type TestContext } from "../../testing/test-context.ts";
+import { getRequestStatus } from "../intake/get-request-status.ts";
 import { deliverRequestMails } from "../mail/deliver-request-mails.ts";
 import { createRequest } from "../requests/create-request.ts";
+import { readExtension } from "../requests/request-record.ts";
 import { transitionRequest } from "../requests/transition-request.ts";
 import { extendRequest } from "./extend-request.ts";
 
@@ -88,6 +90,27 @@ describe("extendRequest (Art. 12(3))", () => {
     });
     assert.ok(event.data_sealed, "the reason is sealed on the timeline");
     assert.ok(!event.data_sealed.includes("archives"));
+    const stored = await ctx.db
+      .selectFrom("requests")
+      .select(["extension", "extension_reason_sealed"])
+      .where("id", "=", request.id)
+      .executeTakeFirstOrThrow();
+    assert.deepEqual(JSON.parse(stored.extension ?? ""), { extraMonths: 2, decidedOn: "2027-02-10" });
+    assert.ok(stored.extension_reason_sealed, "the reason is sealed on the request too");
+    assert.ok(!stored.extension_reason_sealed.includes("archives"));
+    const row = await ctx.db
+      .selectFrom("requests")
+      .selectAll()
+      .where("id", "=", request.id)
+      .executeTakeFirstOrThrow();
+    const status = await getRequestStatus(ctx, row);
+    assert.equal(status.extension?.reason, REASON, "the person's status page still gives the reason");
+    // An extension decided before the reason was sealed keeps it in the JSON, and still reads.
+    const legacy = {
+      ...row,
+      extension: JSON.stringify({ extraMonths: 1, reason: "ancien", decidedOn: "2026-01-05" }),
+    };
+    assert.equal(readExtension(ctx.config, { ...legacy, extension_reason_sealed: null })?.reason, "ancien");
 
     assert.deepEqual(await deliverRequestMails(ctx), { sent: 1, retried: 0, failed: 0 });
     const [mail] = await smtp.waitFor(1);

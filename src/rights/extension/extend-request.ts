@@ -11,7 +11,7 @@ import { isOpen } from "../model/transitions.ts";
 import { readRequestRow } from "../requests/get-request.ts";
 import { calendarDateIn, loadOrganisationCalendar } from "../requests/organisation-calendar.ts";
 import { recordRequestEvent } from "../requests/record-request-event.ts";
-import { toDataSubjectRequest } from "../requests/request-record.ts";
+import { sealExtensionReason, toDataSubjectRequest } from "../requests/request-record.ts";
 import { lockRequestTimeline } from "../staff/lock-request-timeline.ts";
 import { assertRequestRevision } from "../staff/request-revision.ts";
 import { buildExtensionNotice } from "./build-extension-notice.ts";
@@ -113,18 +113,28 @@ export async function extendRequest(
       throw error;
     }
     const extension: Extension = { extraMonths: input.extraMonths, reason: input.reason, decidedOn: today };
+    // The reason is sealed apart: the JSON holds only what is no one's personal data.
+    const stored = JSON.stringify({ extraMonths: extension.extraMonths, decidedOn: extension.decidedOn });
+    const reasonSealed = sealExtensionReason(ctx.config, row.id, input.reason);
     const at = ctx.now().toISOString();
     const revision = Number(row.revision) + 1;
     await trx
       .updateTable("requests")
-      .set({ due_on: extended.dueOn, extension: JSON.stringify(extension), revision, updated_at: at })
+      .set({
+        due_on: extended.dueOn,
+        extension: stored,
+        extension_reason_sealed: reasonSealed,
+        revision,
+        updated_at: at,
+      })
       .where("id", "=", row.id)
       .where("org_id", "=", args.orgId)
       .execute();
     const after = {
       ...row,
       due_on: extended.dueOn,
-      extension: JSON.stringify(extension),
+      extension: stored,
+      extension_reason_sealed: reasonSealed,
       revision,
       updated_at: at,
     };

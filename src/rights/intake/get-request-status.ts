@@ -3,7 +3,7 @@ import type { RequestRow } from "../../db/schema.ts";
 import type { Extension, IdentityStatus, RequestStatus, RequestType } from "../model/request.schema.ts";
 import { isOpen } from "../model/transitions.ts";
 import { calendarDateIn, loadOrganisationCalendar } from "../requests/organisation-calendar.ts";
-import { openRequester, requestReference } from "../requests/request-record.ts";
+import { openRequester, readExtension, requestReference } from "../requests/request-record.ts";
 import { maskEmail } from "./mask-email.ts";
 
 export type StatusHistoryEntry = {
@@ -89,7 +89,7 @@ export async function getRequestStatus(ctx: AppContext, row: RequestRow): Promis
     .execute();
   const calendar = await loadOrganisationCalendar(ctx.db, row.org_id);
   const requester = openRequester(ctx.config, row.id, row.requester_sealed);
-  const extension = row.extension ? (JSON.parse(row.extension) as Extension) : null;
+  const extension = readExtension(ctx.config, row);
   return {
     reference: requestReference(row.received_at, Number(row.number)),
     type: row.type as RequestType,

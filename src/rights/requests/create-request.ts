@@ -128,6 +128,7 @@ export async function createRequest(
       due_on: due.dueOn,
       original_due_on: due.dueOn,
       extension: null,
+      extension_reason_sealed: null,
       identity_status: input.identityVerified ? "verified" : input.external ? "not_required" : "pending",
       requester_sealed: sealRequester(ctx.config, id, input.requester),
       requester_lookup: lookup,

@@ -32,6 +32,27 @@ export function sealAssignee(config: Config, requestId: string, assignee: string
   return sealText(config, assignee, { use: "requester-identity", aad: `${requestId}:assignee` });
 }
 
+// The reason goes in a column of its own, so that `keys rotate` re-seals it (see sealed-columns.ts).
+export function sealExtensionReason(config: Config, requestId: string, reason: string): string {
+  return sealText(config, reason, { use: "requester-identity", aad: `${requestId}:extension` });
+}
+
+/**
+ * The extension of a request row with its reason opened: sealed in `extension_reason_sealed`, or, for an
+ * extension decided before the reason was sealed, still in the JSON.
+ */
+export function readExtension(
+  config: Config,
+  row: Pick<RequestRow, "id" | "extension" | "extension_reason_sealed">,
+): Extension | null {
+  if (!row.extension) return null;
+  const stored = JSON.parse(row.extension) as Omit<Extension, "reason"> & { reason?: string };
+  const reason = row.extension_reason_sealed
+    ? openText(config, row.extension_reason_sealed, { use: "requester-identity", aad: `${row.id}:extension` })
+    : (stored.reason ?? "");
+  return { ...stored, reason };
+}
+
 /** A row as operations return it, the requester opened (the caller is staff, or the person themselves). */
 export function toDataSubjectRequest(
   config: Config,
@@ -52,7 +73,7 @@ export function toDataSubjectRequest(
     receivedOn: row.received_on,
     dueOn: row.due_on,
     originalDueOn: row.original_due_on,
-    extension: row.extension ? (JSON.parse(row.extension) as Extension) : null,
+    extension: readExtension(config, row),
     identityStatus: row.identity_status as IdentityStatus,
     // Opened on first read: lists and summaries never read it, and should not decrypt who asked.
     get requester() {

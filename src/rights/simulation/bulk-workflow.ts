@@ -57,6 +57,7 @@ export async function insertArrivals(
       due_on: dueOn,
       original_due_on: dueOn,
       extension: null,
+      extension_reason_sealed: null,
       identity_status: a.identityVerified ? "verified" : "pending",
       requester_sealed: sealRequester(ctx.config, id, requester),
       requester_lookup: requesterLookup(ctx, requester),
