@@ -1,4 +1,14 @@
+import { isIP } from "node:net";
 import { z } from "zod";
+
+/** "10.0.0.1", "10.0.0.0/8", "fd00::/8": an address, with a prefix no longer than its family allows. */
+function isAddressOrCidr(text: string): boolean {
+  const [address = "", prefix, ...rest] = text.split("/");
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128);
+}
 
 const port = z.coerce.number().int().min(0).max(65535);
 const bool = z.union([
@@ -62,25 +72,27 @@ export const ConfigSchema = z
      */
     aiAllowPrivateUpstreams: bool.default(false),
     /**
-     * Behind a reverse proxy, which proxies to trust for the client's address (X-Forwarded-For): `true`,
-     * a number of hops, or comma-separated addresses/CIDRs. The per-IP limits of the public forms count
-     * the client's address only when this is set; otherwise every visitor would share the proxy's.
+     * Behind a reverse proxy, which proxies to trust for the client's address (X-Forwarded-For): `true`
+     * (every hop: only when the port is reachable through the proxy alone), or the proxies' addresses or
+     * CIDRs (comma-separated, or a list in the config file). The per-IP limits of the public forms count the
+     * client's address only when this is set; otherwise every visitor would share the proxy's. A hop count
+     * is refused: it cannot tell the proxy from a client that reaches the port directly and writes its own
+     * X-Forwarded-For (Fastify 5 ignores it for that reason).
      */
     trustProxy: z
-      .union([z.boolean(), z.string()])
-      .transform((v, ctx): boolean | number | string[] => {
+      .union([z.boolean(), z.string(), z.array(z.string())])
+      .transform((v, ctx): boolean | string[] => {
         if (typeof v === "boolean") return v;
-        const text = v.trim();
+        const text = Array.isArray(v) ? v.join(",") : v.trim();
         if (text === "true" || text === "false") return text === "true";
-        if (/^\d+$/.test(text)) return Number(text);
         const list = text
           .split(",")
           .map((p) => p.trim())
           .filter((p) => p !== "");
-        if (list.length === 0 || !list.every((p) => /^[0-9a-fA-F:.]+(\/\d{1,3})?$/.test(p))) {
+        if (list.length === 0 || !list.every(isAddressOrCidr)) {
           ctx.addIssue({
             code: "custom",
-            message: "must be true, false, a number of hops, or IP addresses/CIDRs separated by commas",
+            message: "must be true, false, or IP addresses/CIDRs separated by commas (not a hop count)",
           });
           return z.NEVER;
         }

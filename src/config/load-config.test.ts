@@ -57,16 +57,21 @@ test("an invalid value stops the start with a message naming the setting and its
   assert.throws(() => loadConfig({ argv: [], env: {}, cwd: bad }), /config file/);
 });
 
-test("trustProxy reads true, a hop count or a list of addresses, and names the rule otherwise", () => {
+test("trustProxy reads true or a list of addresses, and names the rule otherwise", () => {
   assert.equal(loadConfig({ env: {} }).trustProxy, false);
   assert.equal(loadConfig({ env: { GARDIEN_TRUST_PROXY: "true" } }).trustProxy, true);
-  assert.equal(loadConfig({ env: { GARDIEN_TRUST_PROXY: "2" } }).trustProxy, 2);
-  assert.deepEqual(loadConfig({ env: { GARDIEN_TRUST_PROXY: "10.0.0.0/8, 127.0.0.1" } }).trustProxy, [
-    "10.0.0.0/8",
-    "127.0.0.1",
-  ]);
-  assert.throws(
-    () => loadConfig({ env: { GARDIEN_TRUST_PROXY: "everyone" } }),
-    /trustProxy.*GARDIEN_TRUST_PROXY|GARDIEN_TRUST_PROXY.*trustProxy|IP addresses/,
+  assert.deepEqual(
+    loadConfig({ env: { GARDIEN_TRUST_PROXY: "10.0.0.0/8, 127.0.0.1, fd00::/8" } }).trustProxy,
+    ["10.0.0.0/8", "127.0.0.1", "fd00::/8"],
   );
+  const dir = dirWithConfig(JSON.stringify({ trustProxy: ["10.0.0.1", "10.1.0.0/16"] }));
+  assert.deepEqual(loadConfig({ argv: [], env: {}, cwd: dir }).trustProxy, ["10.0.0.1", "10.1.0.0/16"]);
+  // A hop count would let a client that reaches the port directly choose its own address.
+  for (const bad of ["everyone", "2", "1.2.3.4/999", "...", "10.0.0.0/33", "10.0.0.1/8/2"]) {
+    assert.throws(
+      () => loadConfig({ env: { GARDIEN_TRUST_PROXY: bad } }),
+      /GARDIEN_TRUST_PROXY[\s\S]*not a hop count|not a hop count[\s\S]*GARDIEN_TRUST_PROXY/,
+      bad,
+    );
+  }
 });

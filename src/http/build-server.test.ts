@@ -232,7 +232,7 @@ describe("trustProxy", () => {
     [false, "10.0.0.2"],
     [true, "203.0.113.9"],
     ["10.0.0.0/8", "203.0.113.9"],
-    ["1", "203.0.113.9"],
+    ["192.168.0.0/16", "10.0.0.2"],
   ] as const) {
     test(`${String(setting)}: the client address is ${expected}`, async () => {
       const ctx = await createTestContext(`http-trust-proxy-${String(setting)}`, { trustProxy: setting });

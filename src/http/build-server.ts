@@ -81,13 +81,6 @@ function nextRequestId(): string {
   return `${REQUEST_ID_PREFIX}-${requestCounter.toString(36)}`;
 }
 
-/** A hop count becomes the trust function proxy-addr expects (trust the first n proxies). */
-function trustProxyOption(
-  value: boolean | number | string[],
-): boolean | string[] | ((address: string, hop: number) => boolean) {
-  return typeof value === "number" ? (_address, hop) => hop < value : value;
-}
-
 /**
  * The HTTP API over the register operations. Returns the instance without listening: the CLI's
  * `serve` listens, tests use `inject()`. Request bodies are never logged (the logger is the app's
@@ -105,7 +98,7 @@ export async function buildServer(ctx: AppContext): Promise<FastifyInstance> {
     genReqId: nextRequestId,
     logController: new CompactRequestLog(),
     bodyLimit: BODY_LIMIT,
-    trustProxy: trustProxyOption(ctx.config.trustProxy),
+    trustProxy: ctx.config.trustProxy,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(apiSerializerCompiler);
