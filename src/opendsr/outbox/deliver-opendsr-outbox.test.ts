@@ -116,6 +116,22 @@ describe("OpenDSR outbox", () => {
     assert.equal(JSON.parse(failed.data).reason, "unreachable");
   });
 
+  test("a message left sending by a sender that died is taken again once its lease has run out", async () => {
+    const at = Date.parse("2026-11-30T09:00:00Z");
+    kit.ctx.setNow(new Date(at).toISOString());
+    // As a crash after the claim leaves it: sending, leased for ten minutes, no outcome recorded.
+    await kit.ctx.db
+      .updateTable("opendsr_outbox")
+      .set({ status: "sending", attempts: 0, next_attempt_at: new Date(at + 10 * 60_000).toISOString() })
+      .execute();
+    assert.deepEqual(await deliverOpenDsrOutbox(kit.ctx), { sent: 0, retried: 0, failed: 0 }, "still leased");
+    kit.ctx.setNow(new Date(at + 11 * 60_000).toISOString());
+    assert.deepEqual(await deliverOpenDsrOutbox(kit.ctx), { sent: 0, retried: 1, failed: 0 }, "tried again");
+    const message = await kit.ctx.db.selectFrom("opendsr_outbox").selectAll().executeTakeFirstOrThrow();
+    assert.equal(message.status, "queued");
+    assert.equal(Number(message.attempts), 1);
+  });
+
   test("a callback must name this server's endpoint and a request exchanged with its sender", async () => {
     const send = (body: Record<string, unknown>) => {
       const bytes = Buffer.from(JSON.stringify(body));

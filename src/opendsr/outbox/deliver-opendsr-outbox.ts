@@ -13,7 +13,8 @@ type Attempt = { ok: true; expected?: string } | { ok: false; error: string };
 /**
  * Sends the queued OpenDSR messages that are due, each signed with its organisation's key. A request
  * counts as delivered on a 2xx whose body is a signed OpenDSR answer (§7.3); a callback on any 2xx.
- * Safe with several processes: a message is claimed by a conditional update before it is sent. Failures
+ * Safe with several processes: a message is claimed by a conditional update before it is sent, under a
+ * lease that lets another sender take it again if this one dies before recording the outcome. Failures
  * are retried with backoff; the last one records `opendsr_failed` on the request (and marks the party),
  * so staff see it and reach the party another way. Returns the counts.
  */
@@ -25,7 +26,8 @@ export async function deliverOpenDsrOutbox(
   const due = await ctx.db
     .selectFrom("opendsr_outbox")
     .selectAll()
-    .where("status", "=", "queued")
+    // A message left `sending` by a sender that crashed is taken again once its lease has run out.
+    .where("status", "in", ["queued", "sending"])
     .where("next_attempt_at", "<=", now.toISOString())
     .orderBy("next_attempt_at")
     .limit(options.limit ?? 100)
@@ -37,7 +39,9 @@ export async function deliverOpenDsrOutbox(
       .updateTable("opendsr_outbox")
       .set({ status: "sending", next_attempt_at: lease })
       .where("id", "=", message.id)
-      .where("status", "=", "queued")
+      // Unchanged since it was read: another sender has not claimed it in between.
+      .where("status", "=", message.status)
+      .where("next_attempt_at", "=", message.next_attempt_at)
       .executeTakeFirst();
     if (Number(claimed.numUpdatedRows) === 0) continue;
     const exchange = await ctx.db

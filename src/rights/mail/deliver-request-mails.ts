@@ -62,7 +62,12 @@ export async function deliverRequestMails(
   const counts: DeliveryCounts = { sent: 0, retried: 0, failed: 0 };
   let pending: Outcome[] = [];
   let oldest = 0;
+  const claimedAt = Date.now();
   for (const row of claimed) {
+    // One lease covers the whole batch: past half of it (a slow or hung SMTP server), the mails not yet
+    // sent are left to run out their lease and be claimed again, rather than risk another sender taking
+    // them while this one still sends.
+    if (Date.now() - claimedAt > LEASE_MS / 2) break;
     const mail: Claimed = { ...row, attempts: Number(row.attempts) };
     const result = await sendMail(ctx, openQueuedMessage(ctx, mail.id, mail.message_sealed));
     if (pending.length === 0) oldest = Date.now();
