@@ -33,14 +33,23 @@ export function transformRun(base: OperatorPlan): Run {
       write: io.stdout,
       drain: io.drain,
       reportError: lineErrorReporter(io),
-      handle: async (line) => {
-        const lang = line.lang ?? options.lang;
-        // Without pseudonyms there is no vault to wait for: no promise per line.
-        const out = vault
-          ? await redact(line.text, { lang, plan, hashKey, vault, scope: line.conversation ?? "default" })
-          : redactSync(line.text, { lang, plan, hashKey });
-        return { id: line.id, text: out.text };
-      },
+      // Without pseudonyms there is no vault to wait for: a synchronous handler, no promise per line.
+      handle: vault
+        ? async (line) => {
+            const scope = line.conversation ?? "default";
+            const out = await redact(line.text, {
+              lang: line.lang ?? options.lang,
+              plan,
+              hashKey,
+              vault,
+              scope,
+            });
+            return { id: line.id, text: out.text };
+          }
+        : (line) => ({
+            id: line.id,
+            text: redactSync(line.text, { lang: line.lang ?? options.lang, plan, hashKey }).text,
+          }),
     });
     return malformed > 0 ? 2 : 0;
   };

@@ -4,7 +4,7 @@ import { generateCorpus } from "../../../test/fixtures/pii/generate-corpus.ts";
 import { generateTraffic } from "../../../test/fixtures/pii/generate-traffic.ts";
 import { detect } from "../detect.ts";
 import { createDetectPool } from "./create-detect-pool.ts";
-import { decodeEntities, encodeEntities } from "./encode-entities.ts";
+import { decodeEntitiesInto, EntityPacker } from "./encode-entities.ts";
 
 test("the worker pool returns what detect returns, in input order", async () => {
   const texts = Array.from({ length: 3000 }, (_, i) =>
@@ -76,6 +76,15 @@ test("with the caller's thread helping, the same results, in order, for batches 
   }
 });
 
+test("closing the pool while a batch runs rejects that batch instead of leaving it waiting", async () => {
+  const pool = createDetectPool({ size: 1 });
+  const texts = generateCorpus(3_000, 3).map((m) => m.text);
+  const running = assert.rejects(pool.detectBatch([...texts, ...texts, ...texts]), /detect pool closed/);
+  await pool.close();
+  await running;
+  await assert.rejects(pool.detectBatch(["x"]), /closed/);
+});
+
 test("packed entities decode to what was encoded", () => {
   const results = [
     [],
@@ -85,5 +94,10 @@ test("packed entities decode to what was encoded", () => {
       { type: "DATE_OF_BIRTH" as const, start: 9, end: 19, score: 0.9 },
     ],
   ];
-  assert.deepEqual(decodeEntities(encodeEntities(results), results.length), results);
+  const packer = new EntityPacker();
+  packer.reset(results.length);
+  results.forEach((entities, i) => packer.add(i, entities));
+  const decoded: (typeof results)[number][] = [];
+  decodeEntitiesInto(packer.finish(), results.length, decoded, 0);
+  assert.deepEqual(decoded, results);
 });

@@ -97,7 +97,8 @@ export function createDetectPool(options: { size?: number; callerThread?: boolea
     queueHead = 0;
     inFlight = 0;
     for (const b of batches) b.reject(error);
-    for (const x of workers) x.unref();
+    // The other workers' answers would find no job to match: stop them.
+    for (const x of workers) void x.terminate();
   };
 
   /** Runs one queued job on this thread, straight into its batch (nothing to encode or decode). */
@@ -125,7 +126,8 @@ export function createDetectPool(options: { size?: number; callerThread?: boolea
 
   workers.forEach((w, index) => {
     w.on("message", ({ packed }: DetectReply) => {
-      const job = sent[index]!.shift()!;
+      const job = sent[index]!.shift();
+      if (job === undefined) return; // an answer that arrived after the pool failed
       // Idle workers do not keep the process alive; busy ones must, or an awaited batch would never end.
       if (--inFlight === 0) for (const x of workers) x.unref();
       dispatch();
@@ -135,6 +137,10 @@ export function createDetectPool(options: { size?: number; callerThread?: boolea
       if (batch.remaining === 0) batch.resolve(batch.results);
     });
     w.on("error", (error) => fail(error));
+    // A worker that stops without an error (killed, out of memory) would leave its jobs unanswered.
+    w.on("exit", (code) => {
+      if (!closed) fail(new Error(`detect worker stopped (exit code ${code})`));
+    });
     w.unref();
   });
 
@@ -164,6 +170,8 @@ export function createDetectPool(options: { size?: number; callerThread?: boolea
     },
     async close() {
       closed = true;
+      // A batch still running when the pool closes is rejected, not left waiting forever.
+      if (inFlight > 0 || queueHead < queue.length) fail(new Error("detect pool closed"));
       await Promise.all(workers.map((w) => w.terminate()));
     },
   };

@@ -1,16 +1,9 @@
 import { ENTITY_TYPES, type Entity, type EntityType } from "../entity.ts";
 
-/**
+/*
  * Entities of many texts packed in one Int32Array, so a worker hands them back by transfer instead of
  * cloning objects: [count of text 0, count of text 1, …, then type, start, end, score×1000 per entity].
  */
-export function encodeEntities(results: readonly Entity[][]): Int32Array {
-  const packer = new EntityPacker();
-  packer.reset(results.length);
-  for (let i = 0; i < results.length; i++) packer.add(i, results[i]!);
-  return packer.finish();
-}
-
 const TYPE_INDEX = new Map<EntityType, number>(ENTITY_TYPES.map((t, i) => [t, i]));
 
 /** Builds the packed form text by text, in one growing buffer (reused between jobs until handed over). */
@@ -47,12 +40,6 @@ export class EntityPacker {
     const packed = this.buffer.slice(0, this.p);
     return packed;
   }
-}
-
-export function decodeEntities(packed: Int32Array, texts: number): Entity[][] {
-  const results: Entity[][] = new Array(texts);
-  decodeEntitiesInto(packed, texts, results, 0);
-  return results;
 }
 
 /** Decodes the entities of `texts` texts into `results[offset…]`. */

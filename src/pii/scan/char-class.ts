@@ -11,18 +11,7 @@ export const F_WORD = F_LETTER | F_DIGIT;
 export const F_SPACE = 16;
 export const F_HEX = 32;
 
-/** What starts a candidate in the main loop. */
-export const T_NONE = 0;
-export const T_DIGIT = 1;
-export const T_UPPER = 2;
-export const T_LOWER = 3;
-export const T_AT = 4;
-export const T_PLUS = 5;
-export const T_COLON = 6;
-export const T_PAREN = 7;
-
 export const FLAGS = new Uint8Array(65536);
-export const TRIGGER = new Uint8Array(65536);
 
 /**
  * What the main loop needs from one character, in one lookup: S_WORD (a letter or digit), S_AFTER_GAP (a
@@ -46,28 +35,21 @@ for (let c = 0; c < 0x2000; c++) {
   if ((c >= 65 && c <= 70) || (c >= 97 && c <= 102)) f |= F_HEX;
   if (c === 32 || c === 9 || c === 10 || c === 13 || c === 0xa0) f |= F_SPACE;
   FLAGS[c] = f;
-  TRIGGER[c] = f & F_DIGIT ? T_DIGIT : f & F_UPPER ? T_UPPER : f & F_LETTER ? T_LOWER : T_NONE;
 }
 // Narrow and thin no-break spaces: French typography puts them before ":" and inside numbers.
 for (const c of [0x2009, 0x202f, 0x2007]) FLAGS[c] = F_SPACE;
-TRIGGER[64] = T_AT; // @
-TRIGGER[43] = T_PLUS; // +
-TRIGGER[58] = T_COLON; // :
-TRIGGER[40] = T_PAREN; // (
-
 for (let c = 0; c < 65536; c++) {
-  const t = TRIGGER[c]!;
-  START[c] =
-    (FLAGS[c]! & F_WORD ? S_WORD : 0) |
-    (t === T_DIGIT || t === T_UPPER ? S_AFTER_GAP : 0) |
-    (t === T_AT || t === T_PLUS || t === T_COLON || t === T_PAREN ? S_ALWAYS : 0);
+  const f = FLAGS[c]!;
+  START[c] = (f & F_WORD ? S_WORD : 0) | (f & (F_DIGIT | F_UPPER) ? S_AFTER_GAP : 0);
 }
+// "@", "+", ":", "(": an e-mail, an international or bracketed phone number, an IPv6 address.
+for (const c of [64, 43, 58, 40]) START[c] = START[c]! | S_ALWAYS;
 
 /**
  * `text.charCodeAt(i)`, or 0 outside the text. The handlers read around their candidate without checking
  * the text's bounds first; `charCodeAt` would answer NaN there, and a single NaN seen at a call site makes
  * V8 compile that site, and the table lookups fed from it, into a generic path several times slower.
- * 0 behaves as NaN did in every test the scanner makes: FLAGS[0] and TRIGGER[0] are 0, and no character
+ * 0 behaves as NaN did in every test the scanner makes: FLAGS[0] and START[0] are 0, and no character
  * the scanner looks for is NUL.
  */
 export const at = (text: string, i: number): number => (i >= 0 && i < text.length ? text.charCodeAt(i) : 0);

@@ -79,6 +79,7 @@ export async function detectJsonlParallel(
   let lineBase = 0;
   let malformed = 0;
   let writing = false;
+  let finished = false;
   let failure: unknown;
   let wake: (() => void) | undefined;
   const signal = () => {
@@ -101,7 +102,11 @@ export async function detectJsonlParallel(
     if (writing) return;
     writing = true;
     try {
-      for (let result = done.get(nextToWrite); result; result = done.get(nextToWrite)) {
+      for (
+        let result = done.get(nextToWrite);
+        result && failure === undefined;
+        result = done.get(nextToWrite)
+      ) {
         done.delete(nextToWrite);
         const from = result.slot * OUTPUT_SLOT_BYTES;
         if (result.outLength > 0) await options.write(output.subarray(from, from + result.outLength));
@@ -129,6 +134,12 @@ export async function detectJsonlParallel(
     });
     worker.on("error", (error) => {
       failure ??= error;
+      signal();
+    });
+    // A worker that stops without an error (killed, out of memory) would leave its pieces unanswered.
+    worker.on("exit", (code) => {
+      if (finished) return;
+      failure ??= new Error(`detect worker stopped (exit code ${code})`);
       signal();
     });
   });
@@ -201,11 +212,12 @@ export async function detectJsonlParallel(
       filled += n;
       if (filled === SLOT_BYTES) dispatch(false);
     }
-    if (carry && slot < 0) await takeSlot();
-    if (slot >= 0 && (filled > 0 || long.length > 0)) dispatch(true);
+    // The loop ends on a read, so a slot is held here, and the carry, if any, is in it.
+    if (filled > 0 || long.length > 0) dispatch(true);
     await waitFor(() => nextToWrite === nextId);
     return { lines: lineBase, malformed };
   } finally {
+    finished = true;
     await source.close();
     await Promise.all(workers.map((w) => w.terminate()));
   }

@@ -1,14 +1,7 @@
 import { parentPort, workerData } from "node:worker_threads";
 import type { DetectLang } from "../entity.ts";
 import { type DetectFormat, detectLine, detectSerialiser } from "./detect-lines.ts";
-import {
-  fastInputLine,
-  isBlank,
-  NOT_JSON,
-  NOT_JSON_VALUE,
-  type PiiInputLine,
-  parseJson,
-} from "./input-line.ts";
+import { type PiiInputLine, readInputLine } from "./input-line.ts";
 import { splitLines } from "./split-lines.ts";
 
 /** What the worker is given at start: the shared slots (see detect-jsonl-parallel.ts) and the options. */
@@ -45,7 +38,6 @@ const data = workerData as JsonlWorkerData;
 const input = Buffer.from(data.input);
 const output = Buffer.from(data.output);
 const serialise = detectSerialiser(data.format);
-const lines: string[] = [];
 let validate: typeof import("./input-line.schema.ts").validateInputLine | undefined;
 
 /**
@@ -66,6 +58,8 @@ async function runPiece(piece: JsonlPiece): Promise<JsonlPieceResult> {
   let overflow = "";
   const errors: Array<[number, string]> = [];
   let lineNumber = 0;
+  // Local to the piece: the lazy import below awaits, and another piece's message must not share it.
+  const lines: string[] = [];
   for (let from = base; from < end; ) {
     let to = Math.min(from + SECTION_BYTES, end);
     if (to < end) {
@@ -85,19 +79,14 @@ async function runPiece(piece: JsonlPiece): Promise<JsonlPieceResult> {
     for (let k = 0; k < lines.length; k++) {
       const raw = lines[k]!;
       lineNumber++;
-      if (isBlank(raw)) continue;
-      const json = parseJson(raw);
+      const read = readInputLine(raw);
+      if (read === undefined) continue;
       let line: PiiInputLine | { reason: string };
-      if (json === NOT_JSON_VALUE) line = { reason: NOT_JSON };
-      else {
-        const fast = fastInputLine(json);
+      if ("json" in read) {
         // Zod (and its start-up time) is loaded only when a line needs more than the fast check.
-        if (fast !== undefined) line = fast;
-        else {
-          validate ??= (await import("./input-line.schema.ts")).validateInputLine;
-          line = validate(json);
-        }
-      }
+        validate ??= (await import("./input-line.schema.ts")).validateInputLine;
+        line = validate(read.json);
+      } else line = read;
       if ("reason" in line) {
         errors.push([lineNumber, line.reason]);
         continue;

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { fastInputLine, type PiiInputLine } from "./input-line.ts";
+import type { PiiInputLine } from "./input-line.ts";
 
 /** One input line of the `gardien pii` commands. Other keys are ignored. */
 export const PiiInputLineSchema = z.object({
@@ -11,12 +11,10 @@ export const PiiInputLineSchema = z.object({
 });
 
 /**
- * The input object of a parsed line, or the reason it is refused: the fields that are wrong, never their
- * content (it may be personal data).
+ * The input object of a parsed line the fast check did not accept (readInputLine), or the reason it is
+ * refused: the fields that are wrong, never their content (it may be personal data).
  */
 export function validateInputLine(json: unknown): PiiInputLine | { reason: string } {
-  const line = fastInputLine(json);
-  if (line !== undefined) return line;
   const parsed = PiiInputLineSchema.safeParse(json);
   if (parsed.success) return parsed.data;
   const fields = [...new Set(parsed.error.issues.map((i) => i.path.join(".") || "(root)"))].join(", ");

@@ -12,7 +12,7 @@ const LANGS = new Set<unknown>(["fr", "en", "auto"]);
  * the schema, which then decides (and explains). This module imports no zod at run time, so a worker
  * thread that only meets valid lines never loads it (~50 ms of its start).
  */
-export function fastInputLine(json: unknown): PiiInputLine | undefined {
+function fastInputLine(json: unknown): PiiInputLine | undefined {
   if (typeof json !== "object" || json === null || Array.isArray(json)) return undefined;
   const o = json as Record<string, unknown>;
   const { id, text, lang, conversation } = o;
@@ -30,22 +30,27 @@ export function fastInputLine(json: unknown): PiiInputLine | undefined {
   return line;
 }
 
-/** JSON.parse's message quotes the input: the reason given for a line that is not JSON never does. */
-export const NOT_JSON = "not valid JSON";
+/** What a line gives before the schema: a valid input, a refusal, or JSON the fast check could not accept. */
+export type LineReading = PiiInputLine | { reason: string } | { json: unknown };
 
-/** The parsed JSON of a raw line, or NOT_JSON_VALUE when it is not JSON. */
-export const NOT_JSON_VALUE: unique symbol = Symbol("not JSON");
-
-export function parseJson(raw: string): unknown {
+/**
+ * One raw input line: undefined for a blank line (counted, neither answered nor reported), the input when
+ * the fast check accepts it, the refusal when it is not JSON (JSON.parse's message quotes the input: the
+ * reason never does), else `{ json }` for the schema to decide (validateInputLine), which the caller loads
+ * only then: a worker thread that meets only valid lines never loads zod.
+ */
+export function readInputLine(raw: string): LineReading | undefined {
+  if (isBlank(raw)) return undefined;
+  let json: unknown;
   try {
-    return JSON.parse(raw);
+    json = JSON.parse(raw);
   } catch {
-    return NOT_JSON_VALUE;
+    return { reason: "not valid JSON" };
   }
+  return fastInputLine(json) ?? { json };
 }
 
-/** True for a line of blanks only, which is counted but neither answered nor reported. */
-export function isBlank(raw: string): boolean {
+function isBlank(raw: string): boolean {
   if (raw.length === 0) return true;
   const c = raw.charCodeAt(0);
   // A JSON line starts with "{": only a line starting with white space needs the full check.

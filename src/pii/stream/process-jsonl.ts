@@ -1,7 +1,7 @@
 import type { Readable } from "node:stream";
 import { StringDecoder } from "node:string_decoder";
 import { validateInputLine } from "./input-line.schema.ts";
-import { isBlank, NOT_JSON, NOT_JSON_VALUE, type PiiInputLine, parseJson } from "./input-line.ts";
+import { type PiiInputLine, readInputLine } from "./input-line.ts";
 import { splitLines } from "./split-lines.ts";
 
 export type { PiiInputLine } from "./input-line.ts";
@@ -61,9 +61,9 @@ export async function processJsonl(options: JsonlOptions): Promise<{ lines: numb
   /** The input object of one line, or undefined (a blank or malformed line, reported if malformed). */
   const parseLine = (raw: string): PiiInputLine | undefined => {
     lineNumber++;
-    if (isBlank(raw)) return undefined;
-    const json = parseJson(raw);
-    const line = json === NOT_JSON_VALUE ? { reason: NOT_JSON } : validateInputLine(json);
+    const read = readInputLine(raw);
+    if (read === undefined) return undefined;
+    const line = "json" in read ? validateInputLine(read.json) : read;
     if (!("reason" in line)) return line;
     malformed++;
     options.reportError(lineNumber, line.reason);
