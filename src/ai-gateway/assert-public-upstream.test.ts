@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
+import { Agent } from "undici";
 import { ConfigSchema } from "../config/config.schema.ts";
 import { isAppError } from "../errors/app-error.ts";
 import { assertPublicUpstream, isPrivateAddress } from "./assert-public-upstream.ts";
@@ -83,6 +84,7 @@ test("DNS rebinding: a name that resolved to a public address at the check but t
     resolved.push(host);
     cb(null, [{ address: "127.0.0.1", family: 4 }]);
   };
+  const agent = new Agent({ connect: { lookup: publicOnlyLookup(rebound) } });
   try {
     const upstream = {
       baseUrl: `http://model.rebind.example:${port}/v1`,
@@ -92,13 +94,14 @@ test("DNS rebinding: a name that resolved to a public address at the check but t
       timeoutMs: 5_000,
     };
     await assert.rejects(
-      forwardChatCompletion({ upstream, body: {}, dispatcher: publicUpstreamAgent(strict, rebound) }),
+      forwardChatCompletion({ upstream, body: {}, dispatcher: agent }),
       (e: unknown) => isAppError(e) && e.code === "NOT_CONFIGURED" && /upstreamUrl/.test(e.message),
     );
     assert.deepEqual(resolved, ["model.rebind.example"], "the connection's own lookup was checked");
     assert.equal(hits, 0, "nothing reached the private address");
     // The install that allows private upstreams uses the default agent.
-    assert.equal(publicUpstreamAgent(lenient, rebound), undefined);
+    assert.equal(publicUpstreamAgent(lenient), undefined);
+    assert.ok(publicUpstreamAgent(strict), "a strict install checks at connection");
 
     // The lookup answers in both shapes sockets ask for, and passes public addresses through.
     const lookup = publicOnlyLookup((_h, _o, cb) => cb(null, [{ address: "93.184.216.34", family: 4 }]));
@@ -125,6 +128,7 @@ test("DNS rebinding: a name that resolved to a public address at the check but t
       "one private address among public ones is enough to refuse",
     );
   } finally {
+    await agent.close();
     await new Promise((resolve) => server.close(resolve));
   }
 });

@@ -117,11 +117,10 @@ let shared: Agent | undefined;
 
 /**
  * The HTTP agent of upstream calls when private upstreams are not allowed (undefined when they are: the
- * default agent then serves). `resolve` replaces DNS in tests.
+ * default agent then serves).
  */
-export function publicUpstreamAgent(config: Config, resolve?: Resolve): Agent | undefined {
+export function publicUpstreamAgent(config: Config): Agent | undefined {
   if (config.aiAllowPrivateUpstreams) return undefined;
-  if (resolve) return new Agent({ connect: { lookup: publicOnlyLookup(resolve) } });
   shared ??= new Agent({ connect: { lookup: publicOnlyLookup() } });
   return shared;
 }

@@ -73,8 +73,11 @@ export async function completeChat(
     try {
       answer = await forwardChatCompletion({ upstream, body, dispatcher: publicUpstreamAgent(ctx.config) });
     } catch (error) {
-      if (!(isAppError(error) && error.code === "UPSTREAM_UNAVAILABLE"))
-        await countSafely(ctx, input.org, counts);
+      // Counted when the text may have left: not when the upstream could not be reached, nor when the
+      // connection was refused because its address turned out private.
+      const neverSent =
+        isAppError(error) && (error.code === "UPSTREAM_UNAVAILABLE" || error.code === "NOT_CONFIGURED");
+      if (!neverSent) await countSafely(ctx, input.org, counts);
       throw error;
     }
     await countSafely(ctx, input.org, counts);

@@ -63,6 +63,7 @@ export function openNodeSqlite(path: string): NodeSqlite {
     path !== ":memory:"
       ? startCheckpointer(path, {
           onStart: () => db.exec(`PRAGMA wal_autocheckpoint = ${BACKSTOP_CHECKPOINT_PAGES}`),
+          onFail: () => db.exec("PRAGMA wal_autocheckpoint = 1000"),
         })
       : undefined;
   // Kysely prepares every query anew; compiling SQL is a large share of a small read, and Gardien

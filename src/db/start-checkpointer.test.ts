@@ -6,6 +6,7 @@ import { DatabaseSync } from "node:sqlite";
 import { test } from "node:test";
 import type { NodeSqlite } from "./node-sqlite-database.ts";
 import { openNodeSqlite } from "./node-sqlite-database.ts";
+import { startCheckpointer } from "./start-checkpointer.ts";
 
 async function until(check: () => boolean, what: string, ms = 5000): Promise<void> {
   const end = Date.now() + ms;
@@ -64,4 +65,22 @@ test("a file store copies its WAL back on a worker thread once it is busy, and n
     reopened.close();
     rmSync(dir, { recursive: true, force: true });
   }
+});
+
+test("a checkpoint worker that cannot run hands the threshold back to the main connection", async () => {
+  const calls: string[] = [];
+  const { promise, resolve } = Promise.withResolvers<void>();
+  const checkpointer = startCheckpointer(join(tmpdir(), "gardien-no-such-dir", "x", "store.db"), {
+    startAfterCommits: 1,
+    onStart: () => calls.push("start"),
+    onFail: () => {
+      calls.push("fail");
+      resolve();
+    },
+  });
+  checkpointer.noteCommit();
+  await promise;
+  assert.deepEqual(calls, ["start", "fail"]);
+  assert.equal(checkpointer.started, false);
+  await checkpointer.stop();
 });

@@ -31,6 +31,8 @@ export type CheckpointerOptions = {
   pollMs?: number;
   /** Told when the worker starts, to raise the main connection's own checkpoint threshold. */
   onStart?: () => void;
+  /** Told when the worker fails, to put that threshold back: the main connection checkpoints alone again. */
+  onFail?: () => void;
 };
 
 /**
@@ -62,8 +64,9 @@ export function startCheckpointer(path: string, options: CheckpointerOptions = {
     // The store's close stops it; it must never hold a process open by itself.
     worker.unref();
     worker.on("error", () => {
-      // A worker that cannot run leaves checkpoints to the main connection's backstop.
+      // A worker that cannot run leaves checkpoints to the main connection, at its usual threshold.
       worker = undefined;
+      if (!stopped) options.onFail?.();
     });
     options.onStart?.();
   };

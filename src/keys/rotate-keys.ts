@@ -50,7 +50,7 @@ export async function rotateKeys(
       for (;;) {
         const done = await resealBatch(ctx, db, spec, prefix);
         resealed += done;
-        if (done < BATCH) break;
+        if (done < (spec.batch ?? BATCH)) break;
       }
     }
     report.columns.push({ table: spec.table, column: spec.column, resealed });
@@ -91,7 +91,7 @@ async function resealBatch(
       .select([key, spec.column, ...spec.reads])
       .where(spec.column, "is not", null)
       .where(spec.column, "not like", `${prefix}%`)
-      .limit(BATCH)
+      .limit(spec.batch ?? BATCH)
       .execute();
     for (const row of rows) {
       const aad = spec.aad(row);

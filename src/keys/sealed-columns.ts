@@ -19,6 +19,8 @@ export type SealedColumn = {
   column: string;
   /** Bytes sealed with sealBytes (attachments): re-sealed as bytes, never decoded as text. */
   binary?: boolean;
+  /** Rows per transaction (default 500): large values (files up to 10 MiB) go a few at a time. */
+  batch?: number;
   use: KeyUse;
   /** Columns the additional data is built from (the primary key is always read). */
   reads: readonly string[];
@@ -78,6 +80,7 @@ export const SEALED_COLUMNS: readonly SealedColumn[] = [
     table: "request_attachments",
     column: "content_sealed",
     binary: true,
+    batch: 4,
     use: "request-attachment",
     reads: [],
     aad: (row) => String(row.id),
