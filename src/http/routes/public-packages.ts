@@ -96,7 +96,7 @@ export const publicPackageRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = a
       const lang = negotiateLanguage(request.query.lang, request.headers["accept-language"]).lang;
       try {
         const opened = await openPackage(ctx, { slug: request.params.slug, token: request.body.token });
-        const file = packageFile(ctx, opened, request.body.file);
+        const file = await packageFile(ctx, opened, request.body.file);
         await recordPackageDownload(ctx, opened, request.body.file);
         return (
           reply

@@ -4,7 +4,6 @@ import { dataCategoryItem, dataCategoryName } from "../../documents/describe-dat
 import { legalBasisSpans } from "../../documents/describe-legal-basis.ts";
 import { recipientText } from "../../documents/describe-recipients.ts";
 import { retentionList } from "../../documents/describe-retention.ts";
-import { authoritySpans } from "../../documents/describe-rights.ts";
 import { transferBlocks } from "../../documents/describe-transfers.ts";
 import {
   type Block,
@@ -125,8 +124,8 @@ export function accessInformationSections(input: {
   );
   const rights = section("access-rights", ll.rights, [
     paragraph(ll.rightsIntro),
+    // The complaint to the CNIL (Art. 15(1)(f)) is in the rights listed and in the remedies every letter ends with.
     list(applicableRightsItems(input.activities, lang)),
-    paragraph([ll.complaint, ...authoritySpans(input.organisation, lang), "."]),
   ]);
   return [info, rights];
 }

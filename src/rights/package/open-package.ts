@@ -21,7 +21,8 @@ export type OpenedPackage = {
   lang: Lang;
   /** The calendar day the link stops working, where the organisation is. */
   expiresOn: string;
-  attachment: RequestAttachmentRow;
+  /** The stored package, without its content: the page needs its size, a download reads it (packageFile). */
+  attachment: Pick<RequestAttachmentRow, "id" | "sha256" | "size">;
 };
 
 /**
@@ -42,7 +43,7 @@ export async function openPackage(
   if (!request) throw invalidRequestLink();
   const attachment = await ctx.db
     .selectFrom("request_attachments")
-    .selectAll()
+    .select(["id", "sha256", "size"])
     .where("id", "=", claims.subject)
     .where("org_id", "=", org.id)
     .where("request_id", "=", request.id)
@@ -50,7 +51,7 @@ export async function openPackage(
     .where("source", "=", GENERATED_PACKAGE.source)
     .executeTakeFirst();
   if (!attachment) throw invalidRequestLink();
-  const calendar = await loadOrganisationCalendar(ctx.db, org.id);
+  const calendar = await loadOrganisationCalendar(ctx.db, org.id, { revision: org.revision });
   return {
     orgId: org.id,
     requestId: request.id,
@@ -65,12 +66,18 @@ export async function openPackage(
 export type PackageFileKind = "zip" | "html";
 
 /** One file of an opened package: the zip as stored, or the readable copy taken out of it. */
-export function packageFile(
+export async function packageFile(
   ctx: AppContext,
   opened: OpenedPackage,
   kind: PackageFileKind,
-): { body: Buffer; mediaType: string; fileName: string } {
-  const zip = openAttachmentContent(ctx.config, opened.attachment);
+): Promise<{ body: Buffer; mediaType: string; fileName: string }> {
+  const stored = await ctx.db
+    .selectFrom("request_attachments")
+    .select(["id", "content_sealed"])
+    .where("id", "=", opened.attachment.id)
+    .executeTakeFirst();
+  if (!stored) throw invalidRequestLink(); // purged since the link was opened
+  const zip = openAttachmentContent(ctx.config, stored);
   if (kind === "zip") return { body: zip, mediaType: "application/zip", fileName: `${opened.reference}.zip` };
   const name = packageLabelsFor(opened.lang).htmlName;
   const html = unzipSync(new Uint8Array(zip), { filter: (f) => f.name === name })[name];

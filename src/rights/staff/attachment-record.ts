@@ -48,7 +48,10 @@ export function sealAttachmentContent(config: Config, id: string, content: Buffe
   return sealBytes(config, content, { use: "request-attachment", aad: id });
 }
 
-export function openAttachmentContent(config: Config, row: RequestAttachmentRow): Buffer {
+export function openAttachmentContent(
+  config: Config,
+  row: Pick<RequestAttachmentRow, "id" | "content_sealed">,
+): Buffer {
   return openBytes(config, row.content_sealed, { use: "request-attachment", aad: row.id });
 }
 
