@@ -1,7 +1,7 @@
 import type { AppContext } from "../app/app-context.ts";
 import type { OpenDsrExchangeRow } from "../db/schema.ts";
 import { isAppError } from "../errors/app-error.ts";
-import { partyData } from "../rights/forwarding/party.ts";
+import { partyData, processorResultOf } from "../rights/forwarding/party.ts";
 import { recordControllerDecisionIn } from "../rights/forwarding/record-controller-decision.ts";
 import { recordProcessorAnswerIn } from "../rights/forwarding/record-processor-answer.ts";
 import type { OpenDsrStatus } from "./opendsr.schema.ts";
@@ -75,12 +75,7 @@ export async function applyRemoteStatus(
             orgId: exchange.org_id,
             requestId: exchange.request_id,
             partyId: party.id,
-            result:
-              report.status === "cancelled" || report.extension?.outcome === "refused"
-                ? "not_done"
-                : report.extension?.outcome === "no_action"
-                  ? "no_data"
-                  : "completed",
+            result: processorResultOf(report.status === "cancelled", report.extension?.outcome),
             actor,
             via: "opendsr",
           });

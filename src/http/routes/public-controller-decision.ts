@@ -11,6 +11,7 @@ import type { AppContext } from "../../app/app-context.ts";
 import { negotiateLanguage } from "../../publication/negotiate-language.ts";
 import { Slug } from "../../register/model/common.schema.ts";
 import { type OpenedPartyLink, openPartyLink } from "../../rights/forwarding/open-party-link.ts";
+import { awaitsAnswer } from "../../rights/forwarding/party.ts";
 import { type PartyPage, partyPagePath } from "../../rights/forwarding/party-links.ts";
 import {
   type PartyPageFacts,
@@ -33,7 +34,6 @@ export const PARTY_PAGE_LIMIT = { limit: 20, windowMs: 15 * 60 * 1000 };
 
 const Params = z.object({ slug: Slug });
 const Query = z.object({ token: z.string().min(1).max(2048), lang: z.enum(["fr", "en"]).optional() });
-const FINAL = new Set(["confirmed", "refused", "answered", "waived", "cancelled"]);
 
 export const publicControllerDecisionRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
   app,
@@ -98,7 +98,7 @@ export const publicControllerDecisionRoutes: FastifyPluginAsyncZod<{ ctx: AppCon
   }
 
   const stateOf = (opened: OpenedPartyLink): PartyPageState =>
-    FINAL.has(opened.party.status)
+    !awaitsAnswer(opened.party.status)
       ? {
           kind: "done",
           status: opened.party.status,
@@ -130,7 +130,7 @@ export const publicControllerDecisionRoutes: FastifyPluginAsyncZod<{ ctx: AppCon
       const site = await loadIntakeSite(ctx, request.params.slug);
       const opened = await openPartyLink(ctx, { orgId: site.orgId, token: request.query.token, page });
       const common = { site, page, token: request.query.token, lang };
-      if (FINAL.has(opened.party.status))
+      if (!awaitsAnswer(opened.party.status))
         return render(reply, 200, { ...common, opened, state: stateOf(opened) });
       const result = await submitPartyPage(ctx, { opened, page, lang, body: request.body });
       if (!result.ok) {

@@ -4,6 +4,7 @@ import { recordRequestEvent } from "../requests/record-request-event.ts";
 import { lockRequestTimeline } from "../staff/lock-request-timeline.ts";
 import type { InstructContext } from "./instruct-context.ts";
 import { insertParty, updateParty } from "./party.ts";
+import { partyHome } from "./party-home.ts";
 import type { ProcessorRoute } from "./resolve-processor-route.ts";
 
 /** Another organisation of this Gardien gets its own copy of the request, as a processor, already instructed. */
@@ -37,12 +38,15 @@ export async function instructInternalProcessor(
     {
       within: async (trx, created) => {
         const at = ctx.now().toISOString();
+        // On the processor's open request when the copy is its duplicate (closed at once): a closed copy
+        // would read as "answered" to the controller, who would record work nobody did.
+        const home = await partyHome(trx, created, { role: "controller", ref: route.reversePeer.ref });
         // The processor's side: its controller, already decided — the instruction is the request itself.
         const controller = await insertParty(trx, at, {
           orgId: route.targetOrgId,
-          requestId: created.request.id,
+          requestId: home.requestId,
           role: "controller",
-          ref: route.reversePeer.ref,
+          ref: home.ref,
           name: route.reversePeer.name,
           channel: "internal",
           status: "confirmed",
@@ -54,7 +58,7 @@ export async function instructInternalProcessor(
         });
         await recordRequestEvent(ctx, trx, {
           orgId: route.targetOrgId,
-          requestId: created.request.id,
+          requestId: home.requestId,
           kind: "controller_instruction",
           actor,
           data: {
@@ -70,7 +74,7 @@ export async function instructInternalProcessor(
           status: "sent",
           sentAt: at,
           targetOrgId: route.targetOrgId,
-          remoteRequestId: created.request.id,
+          remoteRequestId: home.requestId,
         });
         await recordRequestEvent(ctx, trx, {
           orgId: c.orgId,

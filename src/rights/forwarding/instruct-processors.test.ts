@@ -278,4 +278,44 @@ describe("regis as a controller instructs its processors", () => {
     assert.equal(forward.statusCode, 409);
     assert.equal(forward.json().details.rule, "role_processor");
   });
+
+  test("a partner already handling the same person's request gets the instruction on that request", async () => {
+    // The partner has an open rectification from the same person: the copy is its duplicate, closed at once.
+    const open = await receiveRequest(kit.ctx, { orgId: ia, role: "processor", type: "rectification" });
+    const request = await receiveRequest(kit.ctx, {
+      orgId: regis,
+      role: "controller",
+      type: "rectification",
+    });
+    const res = await kit.call({
+      method: "POST",
+      url: api("regis", request.id, "/instruct-processors"),
+      headers: kit.admin,
+      payload: {},
+    });
+    assert.equal(res.statusCode, 200, res.body);
+    const partner = (
+      res.json() as { parties: Array<Party & { remoteRequestId: string | null }> }
+    ).parties.find((p) => p.ref === "modele-ia-partenaire");
+    assert.equal(partner?.remoteRequestId, open.id, "tracked on the request the partner works on");
+    const controller = await kit.ctx.db
+      .selectFrom("request_parties")
+      .select(["request_id", "status"])
+      .where("org_id", "=", ia)
+      .where("role", "=", "controller")
+      .where("target_org_id", "=", regis)
+      .where("remote_request_id", "=", request.id)
+      .executeTakeFirstOrThrow();
+    assert.equal(controller.request_id, open.id);
+    // The closed copy is not an answer: nothing comes back until the open request is answered.
+    assert.equal((await runForwardingTick(kit.ctx)).internalAnswers, 0);
+    await transitionRequest(kit.ctx, {
+      orgId: ia,
+      requestId: open.id,
+      to: "answered",
+      outcome: "no_action",
+      actor: "test",
+    });
+    assert.equal((await runForwardingTick(kit.ctx)).internalAnswers, 1);
+  });
 });

@@ -40,6 +40,22 @@ export const PROCESSOR_RESULTS = ["completed", "no_data", "not_done"] as const;
 export const ProcessorResult = z.enum(PROCESSOR_RESULTS);
 export type ProcessorResult = z.infer<typeof ProcessorResult>;
 
+/** A party still owes its answer or decision (pending: not reached yet; sent: reached). */
+export function awaitsAnswer(status: string): boolean {
+  return status === "pending" || status === "sent";
+}
+
+/**
+ * What a processor's own handling of a request amounts to, however it reached the controller (its copy
+ * here, or an OpenDSR status): withdrawn or cancelled, or refused, is not done; answered with no action
+ * means it held no data; any other answer is done.
+ */
+export function processorResultOf(stopped: boolean, outcome: string | null | undefined): ProcessorResult {
+  if (stopped || outcome === "refused") return "not_done";
+  if (outcome === "no_action") return "no_data";
+  return "completed";
+}
+
 export const ControllerDecision = z.enum(["confirm", "refuse"]);
 export type ControllerDecision = z.infer<typeof ControllerDecision>;
 

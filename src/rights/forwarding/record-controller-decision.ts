@@ -11,7 +11,14 @@ import { openRequester, requestReference } from "../requests/request-record.ts";
 import { transitionRequestIn } from "../requests/transition-request.ts";
 import { lockRequestTimeline } from "../staff/lock-request-timeline.ts";
 import { controllerHandlesItMail } from "./forwarding-mails.ts";
-import { type ControllerDecision, type PartyView, readPartyRow, toPartyView, updateParty } from "./party.ts";
+import {
+  awaitsAnswer,
+  type ControllerDecision,
+  type PartyView,
+  readPartyRow,
+  toPartyView,
+  updateParty,
+} from "./party.ts";
 
 export type ControllerDecisionInput = {
   orgId: string;
@@ -50,7 +57,7 @@ export async function recordControllerDecisionIn(
   await lockRequestTimeline(trx, input.orgId);
   const party = await readPartyRow(trx, input.orgId, input.requestId, input.partyId);
   if (party?.role !== "controller") throw notFound("party", input.partyId);
-  if (party.status !== "pending" && party.status !== "sent") throw alreadyDecided(party.status);
+  if (!awaitsAnswer(party.status)) throw alreadyDecided(party.status);
   const at = ctx.now().toISOString();
   const decided = await updateParty(trx, party, at, {
     status: input.decision === "confirm" ? "confirmed" : "refused",

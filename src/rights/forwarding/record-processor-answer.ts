@@ -4,7 +4,14 @@ import type { Database } from "../../db/schema.ts";
 import { notFound } from "../../errors/app-error.ts";
 import { recordRequestEvent } from "../requests/record-request-event.ts";
 import { lockRequestTimeline } from "../staff/lock-request-timeline.ts";
-import { type PartyView, type ProcessorResult, readPartyRow, toPartyView, updateParty } from "./party.ts";
+import {
+  awaitsAnswer,
+  type PartyView,
+  type ProcessorResult,
+  readPartyRow,
+  toPartyView,
+  updateParty,
+} from "./party.ts";
 import { alreadyDecided } from "./record-controller-decision.ts";
 import { settleProcessorsIn } from "./settle-processors.ts";
 
@@ -32,7 +39,7 @@ export async function recordProcessorAnswerIn(
   await lockRequestTimeline(trx, input.orgId);
   const party = await readPartyRow(trx, input.orgId, input.requestId, input.partyId);
   if (party?.role !== "processor") throw notFound("party", input.partyId);
-  if (party.status !== "pending" && party.status !== "sent") throw alreadyDecided(party.status);
+  if (!awaitsAnswer(party.status)) throw alreadyDecided(party.status);
   const at = ctx.now().toISOString();
   const answered = await updateParty(trx, party, at, {
     status: "answered",

@@ -1,14 +1,9 @@
 import type { AppContext } from "../../app/app-context.ts";
 import { isAppError } from "../../errors/app-error.ts";
-import type { ProcessorResult } from "./party.ts";
+import { processorResultOf } from "./party.ts";
 import { recordProcessorAnswerIn } from "./record-processor-answer.ts";
 
 /** How a processor's own request ended, as its answer to the controller. */
-function resultOf(status: string, outcome: string | null): ProcessorResult {
-  if (status === "withdrawn" || outcome === "refused") return "not_done";
-  if (outcome === "no_action") return "no_data";
-  return "completed";
-}
 
 /**
  * Controller side, between two organisations of this Gardien: a processor instructed internally answers by
@@ -41,7 +36,7 @@ export async function syncInternalParties(
           orgId: party.org_id,
           requestId: party.request_id,
           partyId: party.id,
-          result: resultOf(party.status, party.outcome),
+          result: processorResultOf(party.status === "withdrawn", party.outcome),
           actor: "system",
           via: "internal",
         }),

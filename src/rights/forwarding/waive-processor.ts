@@ -4,7 +4,7 @@ import { parseOrThrow } from "../../errors/from-zod.ts";
 import { recordRequestEvent } from "../requests/record-request-event.ts";
 import { lockRequestTimeline } from "../staff/lock-request-timeline.ts";
 import { WaiveInput } from "./forwarding.types.ts";
-import { type PartyView, partyData, readPartyRow, toPartyView, updateParty } from "./party.ts";
+import { awaitsAnswer, type PartyView, partyData, readPartyRow, toPartyView, updateParty } from "./party.ts";
 import { alreadyDecided } from "./record-controller-decision.ts";
 import { settleProcessorsIn } from "./settle-processors.ts";
 
@@ -24,7 +24,7 @@ export async function waiveProcessor(
     await lockRequestTimeline(trx, input.orgId);
     const party = await readPartyRow(trx, input.orgId, input.requestId, input.partyId);
     if (party?.role !== "processor") throw notFound("party", input.partyId);
-    if (party.status !== "pending" && party.status !== "sent") throw alreadyDecided(party.status);
+    if (!awaitsAnswer(party.status)) throw alreadyDecided(party.status);
     if (partyData(party).origin && party.status === "pending") {
       // The processor that forwarded the request waits for this organisation's instruction (Art. 29):
       // proceeding without it would leave it waiting for ever.
