@@ -96,7 +96,7 @@ test("packed entities decode to what was encoded", () => {
   ];
   const packer = new EntityPacker();
   packer.reset(results.length);
-  results.forEach((entities, i) => packer.add(i, entities));
+  for (const [i, entities] of results.entries()) packer.add(i, entities);
   const decoded: (typeof results)[number][] = [];
   decodeEntitiesInto(packer.finish(), results.length, decoded, 0);
   assert.deepEqual(decoded, results);

@@ -1,5 +1,5 @@
 import { createBackgroundRunner } from "../../app/create-background-runner.ts";
-import { deliverRequestMails } from "../mail/deliver-request-mails.ts";
+import { deliverDueMails } from "../reminders/deliver-due-mails.ts";
 
 /**
  * Delivers the queued request mails in the background, after a page has answered: a slow or absent SMTP
@@ -11,7 +11,9 @@ import { deliverRequestMails } from "../mail/deliver-request-mails.ts";
  */
 export const scheduleMailDelivery = createBackgroundRunner(
   "request mail delivery failed",
-  deliverRequestMails,
+  // Batch after batch until the outbox is drained: a burst larger than one batch leaves no mail waiting
+  // for the scheduler's next tick.
+  (ctx) => deliverDueMails(ctx),
   // A form post's mail leaves 20 ms later, unnoticed by anyone; under load, a pass then carries every
   // mail queued in those 20 ms with one claim and one commit.
   { gatherMs: 20 },
