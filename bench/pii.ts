@@ -27,7 +27,7 @@ type Texts = { texts: string[]; bytes: number };
  * JSON once, as they would arrive from a file, a socket or a database: concatenated (rope) strings are
  * several times slower to read character by character in V8, and no input Gardien reads is one.
  */
-function buildCorpus(unique: string[]): Texts {
+export function buildCorpus(unique: string[]): Texts {
   unique = JSON.parse(JSON.stringify(unique)) as string[];
   const texts: string[] = [];
   let bytes = 0;
@@ -151,7 +151,7 @@ parentPort.on("message", () => { let x = 0; for (let i = 0; i < 2e8; i++) x = (x
  * How many cores this process really gets: the time of one spinning worker over the time each of two
  * take together. On a shared 2-core machine the other core may be busy, which caps any pool's scaling.
  */
-async function cpuParallelism(): Promise<number> {
+export async function cpuParallelism(): Promise<number> {
   const time = async (n: number) => {
     const workers = Array.from({ length: n }, () => new Worker(SPIN, { eval: true }));
     const start = performance.now();
@@ -211,8 +211,9 @@ async function poolThroughputs(corpus: Texts): Promise<{ one: number; two: numbe
  * itself); runs interleaved, median of 5 each. Each run starts its workers, as the CLI does: the file is
  * large enough that their start (~0.15 s) and their JIT warm-up weigh little, as they do on a real batch.
  */
-async function jsonlThroughputs(
+export async function jsonlThroughputs(
   corpus: Texts,
+  runs: number,
 ): Promise<{ inThread: number; one: number; two: number; fileMB: number }> {
   const dir = mkdtempSync(join(tmpdir(), "gardien-bench-pii-"));
   const path = join(dir, "corpus.jsonl");
@@ -261,7 +262,7 @@ async function jsonlThroughputs(
     ];
     const times: number[][] = contenders.map(() => []);
     await contenders[0]!(); // warm-up of the main thread's JIT, and the page cache
-    for (let r = 0; r < RUNS; r++) {
+    for (let r = 0; r < runs; r++) {
       for (let k = 0; k < contenders.length; k++) {
         const start = performance.now();
         await contenders[k]!();
@@ -369,7 +370,7 @@ export async function run(): Promise<void> {
   const parallelism = await cpuParallelism();
   const { one, two, callerPlusOne } = await poolThroughputs(corpus);
   const parallelismAfter = await cpuParallelism();
-  const jsonl = await jsonlThroughputs(corpus);
+  const jsonl = await jsonlThroughputs(corpus, RUNS);
   rows.push(
     {
       measure: `batch mode, pii detect on a ${fmt(jsonl.fileMB, 0)} MB JSONL file, one thread, MB/s`,

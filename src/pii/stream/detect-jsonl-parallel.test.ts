@@ -130,3 +130,29 @@ test("a file read straight into the shared slots, and pieces whose answers outgr
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test("lines the workers read from their bytes and lines they parse give the single thread's output", async () => {
+  const shapes = [
+    (i: number, t: string) => JSON.stringify({ id: i, text: t }),
+    (i: number, t: string) => `{ "text" : ${JSON.stringify(t)} , "id" : "n°${i}", "lang": "en" }`,
+    (i: number, t: string) => JSON.stringify({ id: `a\\"${i}`, text: `${t} "quoted"` }),
+    (i: number, t: string) => `{"id":${i}.5,"text":${JSON.stringify(t)}}`,
+    (i: number, t: string) => `{"id":-0,"text":${JSON.stringify(t)},"meta":{"k":${i}}}`,
+    (i: number, t: string) => `{"id":${i},"text":${JSON.stringify(t)},"id":"again"}`,
+    (i: number, t: string) => `{"id":${i},"text":${JSON.stringify(t)},"lang":"de"}`,
+    (i: number) => `{"id":${i},"text":["not a string"]}`,
+  ];
+  const lines = generateCorpus(4_000, 8).map((m, i) => shapes[i % shapes.length]!(i, m.text));
+  const bytes = Buffer.concat([
+    Buffer.from(`${lines.join("\n")}\n`),
+    Buffer.from('{"id":"bad-utf8","text":"Jean Dupont '),
+    Buffer.from([0xc3, 0x28, 0xff]),
+    Buffer.from(' jean@exemple.fr"}\r\n'),
+  ]);
+  const expected = await single(bytes);
+  assert.ok(expected.malformed >= 500);
+  const got = await parallel(bytes, 2);
+  assert.equal(got.out, expected.out);
+  assert.deepEqual(got.errors, expected.errors);
+  assert.equal(got.lines, expected.lines);
+});

@@ -1,8 +1,13 @@
 import { parentPort, workerData } from "node:worker_threads";
+import { detect } from "../detect.ts";
 import type { DetectLang } from "../entity.ts";
 import { type DetectFormat, detectLine, detectSerialiser } from "./detect-lines.ts";
 import { type PiiInputLine, readInputLine } from "./input-line.ts";
+import { emptyLineFields, locateLineFields } from "./locate-line-fields.ts";
 import { splitLines } from "./split-lines.ts";
+import { detectedBytesBound, writeDetected } from "./write-detected.ts";
+
+const LF = 10;
 
 /** What the worker is given at start: the shared slots (see detect-jsonl-parallel.ts) and the options. */
 export type JsonlWorkerData = {
@@ -31,20 +36,24 @@ export type JsonlPieceResult = {
   errors: Array<[number, string]>;
 };
 
-/** Bytes decoded at a time: strings stay below V8's large-object size, so they are young and cheap. */
-const SECTION_BYTES = 32 * 1024;
-
 const data = workerData as JsonlWorkerData;
 const input = Buffer.from(data.input);
 const output = Buffer.from(data.output);
 const serialise = detectSerialiser(data.format);
+const fields = emptyLineFields();
 let validate: typeof import("./input-line.schema.ts").validateInputLine | undefined;
 
 /**
- * One piece: decoded a section at a time (cut after a "\n", so no character and no "\r\n" is split),
- * parsed, scanned and serialised into the output slot. Nothing here allocates memory that outlives the
- * piece beyond young strings: fresh large buffers, mapped and unmapped per piece, were what kept two
- * workers from running at twice the speed of one (each unmapping stalls the other cores of the process).
+ * One piece, line by line, into the output slot. A line of the common shape is read from its bytes
+ * (locateLineFields): only its text becomes a string, and its answer is written as bytes (writeDetected).
+ * Any other line is decoded and goes through readInputLine and the schema, as on the main thread. Both
+ * give what the single-threaded path gives, byte for byte.
+ *
+ * Why bytes: decoding, JSON.parse and serialising cost as much as the scan, and their garbage kept V8's
+ * collector threads busy; with two workers on two cores those threads take their time from the workers.
+ * For the same reason nothing here allocates a large buffer per piece: fresh large buffers, mapped and
+ * unmapped per piece, kept two workers from running at twice the speed of one (each unmapping stalls the
+ * other cores of the process).
  */
 async function runPiece(piece: JsonlPiece): Promise<JsonlPieceResult> {
   const bytes = piece.bytes
@@ -54,49 +63,62 @@ async function runPiece(piece: JsonlPiece): Promise<JsonlPieceResult> {
   const end = base + (piece.bytes ? piece.bytes.byteLength : piece.length);
   const outStart = piece.slot * data.outputSlotBytes;
   const outEnd = outStart + data.outputSlotBytes;
+  const jsonl = data.format === "jsonl";
   let outAt = outStart;
   let overflow = "";
   const errors: Array<[number, string]> = [];
   let lineNumber = 0;
   // Local to the piece: the lazy import below awaits, and another piece's message must not share it.
   const lines: string[] = [];
-  for (let from = base; from < end; ) {
-    let to = Math.min(from + SECTION_BYTES, end);
-    if (to < end) {
-      const lf = bytes.lastIndexOf(10, to - 1);
-      if (lf >= from) to = lf + 1;
-      else {
-        const next = bytes.indexOf(10, to);
-        to = next < 0 || next >= end ? end : next + 1;
-      }
-    }
-    const text = bytes.toString("utf8", from, to);
-    from = to;
-    const rest = splitLines(text, lines);
-    // Pieces end at a line break, except the input's last, whose unfinished line is still a line.
-    if (rest < text.length) lines.push(text.slice(rest));
-    let out = "";
-    for (let k = 0; k < lines.length; k++) {
-      const raw = lines[k]!;
-      lineNumber++;
-      const read = readInputLine(raw);
-      if (read === undefined) continue;
-      let line: PiiInputLine | { reason: string };
-      if ("json" in read) {
-        // Zod (and its start-up time) is loaded only when a line needs more than the fast check.
-        validate ??= (await import("./input-line.schema.ts")).validateInputLine;
-        line = validate(read.json);
-      } else line = read;
-      if ("reason" in line) {
-        errors.push([lineNumber, line.reason]);
-        continue;
-      }
-      out += `${serialise(detectLine(line, data.lang))}\n`;
-    }
-    lines.length = 0;
+  const emit = (out: string) => {
     // A UTF-16 unit is at most 3 UTF-8 bytes: with that much room the whole string fits.
     if (overflow === "" && outEnd - outAt >= out.length * 3) outAt += output.write(out, outAt, "utf8");
     else overflow += out;
+  };
+  for (let from = base; from < end; ) {
+    const lf = bytes.indexOf(LF, from);
+    const lineEnd = lf < 0 || lf >= end ? end : lf;
+    if (jsonl && locateLineFields(bytes, from, lineEnd, fields)) {
+      lineNumber++;
+      const text = bytes.toString("utf8", fields.textStart, fields.textEnd);
+      const entities = detect(text, { lang: fields.lang ?? data.lang });
+      const idBytes = fields.idEnd - fields.idStart;
+      if (
+        fields.idVerbatim &&
+        overflow === "" &&
+        outEnd - outAt >= detectedBytesBound(idBytes, entities.length)
+      )
+        outAt = writeDetected(output, outAt, bytes, fields.idStart, fields.idEnd, entities);
+      else {
+        const raw = bytes.toString("utf8", fields.idStart, fields.idEnd);
+        const id = fields.idVerbatim ? (JSON.parse(raw) as string | number) : raw.slice(1, -1);
+        emit(`${serialise({ id, entities })}\n`);
+      }
+    } else {
+      // A "\r" may break this line in several (lines end at "\n", "\r\n" or a lone "\r").
+      const text = bytes.toString("utf8", from, lineEnd);
+      const rest = splitLines(text, lines);
+      if (rest < text.length) lines.push(text.slice(rest));
+      else if (rest === 0) lines.push("");
+      for (let k = 0; k < lines.length; k++) {
+        lineNumber++;
+        const read = readInputLine(lines[k]!);
+        if (read === undefined) continue;
+        let line: PiiInputLine | { reason: string };
+        if ("json" in read) {
+          // Zod (and its start-up time) is loaded only when a line needs more than the fast check.
+          validate ??= (await import("./input-line.schema.ts")).validateInputLine;
+          line = validate(read.json);
+        } else line = read;
+        if ("reason" in line) {
+          errors.push([lineNumber, line.reason]);
+          continue;
+        }
+        emit(`${serialise(detectLine(line, data.lang))}\n`);
+      }
+      lines.length = 0;
+    }
+    from = lineEnd + 1;
   }
   return { id: piece.id, slot: piece.slot, outLength: outAt - outStart, overflow, lines: lineNumber, errors };
 }
