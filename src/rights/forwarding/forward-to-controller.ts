@@ -183,6 +183,7 @@ export async function forwardToController(
           },
         },
         {
+          lockAlso: input.orgId,
           within: async (trx, created) => {
             const home = await partyHome(trx, created, {
               role: "processor",

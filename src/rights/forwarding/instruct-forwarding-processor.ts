@@ -4,7 +4,7 @@ import type { Peer } from "../../opendsr/peers/peer.schema.ts";
 import { readRequestRow } from "../requests/get-request.ts";
 import { recordRequestEvent } from "../requests/record-request-event.ts";
 import { transitionRequestIn } from "../requests/transition-request.ts";
-import { lockRequestTimeline } from "../staff/lock-request-timeline.ts";
+import { lockRequestTimeline, lockRequestTimelines } from "../staff/lock-request-timeline.ts";
 import type { InstructContext } from "./instruct-context.ts";
 import { partyData, updateParty } from "./party.ts";
 import { recordControllerDecisionIn } from "./record-controller-decision.ts";
@@ -23,6 +23,8 @@ export async function instructForwardingProcessor(
   const { ctx } = c;
   await ctx.db.transaction().execute(async (trx) => {
     const at = ctx.now().toISOString();
+    const internal = origin.channel === "internal" && origin.target_org_id && origin.remote_request_id;
+    await lockRequestTimelines(trx, internal ? [c.orgId, origin.target_org_id!] : [c.orgId]);
     if (origin.channel === "internal" && origin.target_org_id && origin.remote_request_id) {
       const theirs = await trx
         .selectFrom("request_parties")

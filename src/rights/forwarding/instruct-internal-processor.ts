@@ -36,6 +36,7 @@ export async function instructInternalProcessor(
       },
     },
     {
+      lockAlso: c.orgId,
       within: async (trx, created) => {
         const at = ctx.now().toISOString();
         // On the processor's open request when the copy is its duplicate (closed at once): a closed copy

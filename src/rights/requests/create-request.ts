@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { PostgresAdapter, sql, type Transaction } from "kysely";
+import { sql, type Transaction } from "kysely";
 import type { Actor, AppContext } from "../../app/app-context.ts";
 import { lookupHash } from "../../crypto/seal.ts";
 import type { Database, RequestRow } from "../../db/schema.ts";
@@ -9,6 +9,7 @@ import { normaliseEmail } from "../../subscriptions/protect-email.ts";
 import { computeDueDate } from "../deadlines/compute-due-date.ts";
 import { CreateRequestInput, type DataSubjectRequest, type Requester } from "../model/request.schema.ts";
 import { OPEN_STATUSES } from "../model/transitions.ts";
+import { lockRequestTimelines } from "../staff/lock-request-timeline.ts";
 import { calendarDateIn, loadOrganisationCalendar } from "./organisation-calendar.ts";
 import { recordRequestEvent } from "./record-request-event.ts";
 import { sealRequester, toDataSubjectRequest } from "./request-record.ts";
@@ -22,6 +23,8 @@ export type CreateRequestResult = {
 export type CreateRequestOptions = {
   /** Further writes that must commit with the request (an identity mail, a forwarding). */
   within?: (trx: Transaction<Database>, result: CreateRequestResult) => Promise<void>;
+  /** Another organisation whose timeline `within` writes to: its lock is taken with this one's, in order. */
+  lockAlso?: string;
 };
 
 // A request may be dated a little ahead of the server's clock (another host's clock), never days ahead.
@@ -100,10 +103,8 @@ export async function createRequest(
   const verified = input.identityVerified || input.external !== undefined;
 
   return ctx.db.transaction().execute(async (trx) => {
-    if (trx.getExecutor().adapter instanceof PostgresAdapter) {
-      // The same lock as the organisation's audit chain: numbers and chain entries stay in step.
-      await sql`select pg_advisory_xact_lock(hashtext(${`gardien-audit:${args.orgId}`}))`.execute(trx);
-    }
+    // The same lock as the organisation's audit chain: numbers and chain entries stay in step.
+    await lockRequestTimelines(trx, options.lockAlso ? [args.orgId, options.lockAlso] : [args.orgId]);
     await assertActivitiesExist(trx, args.orgId, input.activityRefs);
     const first = lookup === null ? undefined : await findOpenRequestOf(trx, args.orgId, lookup, input.type);
     const last = await trx
