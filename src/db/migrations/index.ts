@@ -7,6 +7,7 @@ import * as m0005 from "./2026-11-24-0005-ai-gateway.ts";
 import * as m0006 from "./2026-11-24-0006-opendsr.ts";
 import * as m0007 from "./2026-11-24-0007-party-address.ts";
 import * as m0008 from "./2026-11-24-0008-extension-reason.ts";
+import * as m0009 from "./2026-11-24-0009-package-expiry-index.ts";
 
 /** Every migration, keyed by a date-prefixed name so that Kysely runs them in order. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -18,4 +19,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   "2026-11-24-0006-opendsr": m0006,
   "2026-11-24-0007-party-address": m0007,
   "2026-11-24-0008-extension-reason": m0008,
+  "2026-11-24-0009-package-expiry-index": m0009,
 };

@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
+import { CompiledQuery, sql } from "kysely";
 import { isAppError } from "../../errors/app-error.ts";
 import { createDocument } from "../../register/documents/create-document.ts";
 import { createOrganisation } from "../../register/organisations/create-organisation.ts";
@@ -11,7 +12,7 @@ import { addPackageData } from "./add-package-data.ts";
 import { collectPackageContent } from "./collect-package-content.ts";
 import { PACKAGE_LIMITS } from "./package-data.types.ts";
 import { GENERATED_PACKAGE } from "./publish-package.ts";
-import { purgeExpiredPackages } from "./purge-expired-packages.ts";
+import { expiredPackagesQuery, purgeExpiredPackages } from "./purge-expired-packages.ts";
 
 describe("the data package on the store", () => {
   let ctx: TestContext;
@@ -167,5 +168,22 @@ describe("the data package on the store", () => {
       .where("kind", "=", "attachment_removed")
       .executeTakeFirstOrThrow();
     assert.equal(JSON.parse(removed.data).reason, "link_expired");
+  });
+
+  test("the minute-by-minute look for expired packages reads an index, not every attachment", async () => {
+    const query = expiredPackagesQuery(ctx.db, orgId, "2026-12-01T00:00:00Z").compile();
+    const plan = await ctx.db.transaction().execute(async (trx) => {
+      if (ctx.dialect === "sqlite") {
+        const rows = await trx.executeQuery(
+          CompiledQuery.raw(`explain query plan ${query.sql}`, [...query.parameters]),
+        );
+        return JSON.stringify(rows.rows);
+      }
+      // PostgreSQL picks by table statistics; a test table is tiny, so sequential scans are set aside.
+      await sql`set local enable_seqscan = off`.execute(trx);
+      const rows = await trx.executeQuery(CompiledQuery.raw(`explain ${query.sql}`, [...query.parameters]));
+      return JSON.stringify(rows.rows);
+    });
+    assert.ok(plan.includes("request_attachments_expiry"), plan);
   });
 });

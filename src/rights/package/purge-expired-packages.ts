@@ -1,10 +1,22 @@
 import type { AppContext } from "../../app/app-context.ts";
+import type { Db } from "../../db/create-db.ts";
 import { recordRequestEvent } from "../requests/record-request-event.ts";
 import { getRightsSettings } from "../settings/rights-settings.ts";
 import { lockRequestTimeline } from "../staff/lock-request-timeline.ts";
 import { GENERATED_PACKAGE } from "./publish-package.ts";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** The packages of an organisation built before `before`: read through `request_attachments_expiry`. */
+export function expiredPackagesQuery(db: Db, orgId: string, before: string) {
+  return db
+    .selectFrom("request_attachments")
+    .select(["id", "request_id", "sha256"])
+    .where("purpose", "=", GENERATED_PACKAGE.purpose)
+    .where("source", "=", GENERATED_PACKAGE.source)
+    .where("org_id", "=", orgId)
+    .where("created_at", "<", before);
+}
 
 /**
  * Deletes the built packages whose download period is over (`packageLinkDays` after they were built, as their
@@ -26,14 +38,7 @@ export async function purgeExpiredPackages(ctx: AppContext): Promise<{ removed: 
   for (const { org_id: orgId } of orgs) {
     const settings = await getRightsSettings(ctx.db, orgId);
     const before = new Date(ctx.now().getTime() - settings.packageLinkDays * DAY_MS).toISOString();
-    const expired = await ctx.db
-      .selectFrom("request_attachments")
-      .select(["id", "request_id", "sha256"])
-      .where("org_id", "=", orgId)
-      .where("purpose", "=", GENERATED_PACKAGE.purpose)
-      .where("source", "=", GENERATED_PACKAGE.source)
-      .where("created_at", "<", before)
-      .execute();
+    const expired = await expiredPackagesQuery(ctx.db, orgId, before).execute();
     for (const row of expired) {
       await ctx.db.transaction().execute(async (trx) => {
         await lockRequestTimeline(trx, orgId);
