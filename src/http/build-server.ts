@@ -28,9 +28,6 @@ import { publicationRoutes } from "./routes/public-publications.ts";
 import { publicRightsRoutes } from "./routes/public-rights.ts";
 import { publicSubscriptionRoutes } from "./routes/public-subscriptions.ts";
 import { registerIoRoutes } from "./routes/register-io.ts";
-import { requestAnswerRoutes } from "./routes/request-answers.ts";
-import { requestIdentityRoutes } from "./routes/request-identity.ts";
-import { requestPartyRoutes } from "./routes/request-parties.ts";
 import { requestRoutes } from "./routes/requests.ts";
 
 /** Fastify's default, stated so the 413 message and the OpenAPI description agree with the code. */
@@ -65,11 +62,8 @@ const apiV1: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) =
   await app.register(publicationRoutes, { ctx });
   await app.register(piiRoutes, { ctx });
   await app.register(requestRoutes, { ctx });
-  await app.register(requestIdentityRoutes, { ctx });
   await app.register(aiGatewaySettingsRoutes, { ctx });
-  await app.register(requestPartyRoutes, { ctx });
   await app.register(opendsrPeerRoutes, { ctx });
-  await app.register(requestAnswerRoutes, { ctx });
 };
 
 // Request ids only need to be unique in the logs: a random prefix per process and a counter do that

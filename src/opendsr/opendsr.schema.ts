@@ -82,6 +82,12 @@ export const OpenDsrRequestBody = z.object({
 });
 export type OpenDsrRequestBody = z.infer<typeof OpenDsrRequestBody>;
 
+/**
+ * Where a peer says the results can be fetched: a web address and nothing else (a `javascript:` or
+ * `file:` address stored today would be a link on a page tomorrow), of a sane length.
+ */
+const ResultsUrl = z.url({ protocol: /^https?$/ }).max(2000);
+
 /** §8.6: a status callback. */
 export const OpenDsrCallbackBody = z.object({
   controller_id: z.string().max(200).optional(),
@@ -89,7 +95,7 @@ export const OpenDsrCallbackBody = z.object({
   subject_request_id: SubjectRequestId,
   request_status: OpenDsrStatus,
   expected_completion_time: Rfc3339.optional(),
-  results_url: z.url().nullish(),
+  results_url: ResultsUrl.nullish(),
   api_version: z.string().max(20).optional(),
   extensions: Extensions,
 });
@@ -102,7 +108,7 @@ export const OpenDsrStatusBody = z.object({
   subject_request_id: SubjectRequestId,
   request_status: OpenDsrStatus,
   api_version: z.string().max(20).optional(),
-  results_url: z.url().nullish(),
+  results_url: ResultsUrl.nullish(),
   extensions: Extensions,
 });
 export type OpenDsrStatusBody = z.infer<typeof OpenDsrStatusBody>;

@@ -1,6 +1,5 @@
 import { createHash, randomUUID } from "node:crypto";
 import type { AppContext } from "../app/app-context.ts";
-import { sealText } from "../crypto/seal.ts";
 import type { OpenDsrExchangeRow } from "../db/schema.ts";
 import { AppError, conflict, validationError } from "../errors/app-error.ts";
 import { insertParty } from "../rights/forwarding/party.ts";
@@ -132,10 +131,9 @@ export async function receiveOpenDsrRequest(
               request_id: home.requestId,
               party_id: party.id,
               body_sha256: bodySha256,
-              identities_sealed: sealText(ctx.config, JSON.stringify(body.subject_identities), {
-                use: "requester-identity",
-                aad: `opendsr-exchange:${exchangeId}`,
-              }),
+              // What the request needs of the identities is sealed on it (requesterFromIdentities); a
+              // second copy of all of them, which nothing reads, would only be more to protect.
+              identities_sealed: null,
               callback_urls: JSON.stringify(body.status_callback_urls),
               remote_status: null,
               notified_status: openDsrStatusOf(handled),

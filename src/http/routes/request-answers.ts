@@ -23,7 +23,6 @@ import { organisationFor } from "../auth.ts";
 
 const TAG = "requests";
 const Params = z.object({ slug: Slug, id: z.uuid().describe("The request's id") });
-const NO_STORE = "no-store";
 
 /** The request after a change: its state only, nothing of the requester. */
 const RequestState = z.object({
@@ -133,7 +132,7 @@ export const requestAnswerRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = a
         requestId: request.params.id,
         actor: principal.actor,
       });
-      return reply.status(201).header("cache-control", NO_STORE).send(added);
+      return reply.status(201).send(added);
     },
   );
 
@@ -162,7 +161,6 @@ export const requestAnswerRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = a
       });
       const rendered = await renderLetter(document, request.query.format);
       return reply
-        .header("cache-control", NO_STORE)
         .header(
           "content-disposition",
           `inline; filename="${reference}-${document.lang}.${rendered.extension}"`,
@@ -207,7 +205,6 @@ export const requestAnswerRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = a
       });
       void scheduleMailDelivery(ctx);
       return reply
-        .header("cache-control", NO_STORE)
         .header("etag", etagOf(result.request.revision))
         .send({ request: state(result.request), notice: result.notice, delivery: result.delivery });
     },
@@ -242,26 +239,23 @@ export const requestAnswerRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = a
         ...(expected !== undefined ? { expectedRevision: expected } : {}),
       });
       void scheduleMailDelivery(ctx);
-      return reply
-        .header("cache-control", NO_STORE)
-        .header("etag", etagOf(result.request.revision))
-        .send({
-          request: state(result.request),
-          assessment: {
-            right: result.assessment.right,
-            article: result.assessment.article,
-            overall: result.assessment.overall,
-            unknownRefs: [...result.assessment.unknownRefs],
-            activities: result.assessment.activities.map((a) => ({
-              ref: a.ref,
-              status: a.status,
-              reasons: [...a.reasons],
-            })),
-          },
-          letter: result.letter,
-          package: result.package,
-          delivery: result.delivery,
-        });
+      return reply.header("etag", etagOf(result.request.revision)).send({
+        request: state(result.request),
+        assessment: {
+          right: result.assessment.right,
+          article: result.assessment.article,
+          overall: result.assessment.overall,
+          unknownRefs: [...result.assessment.unknownRefs],
+          activities: result.assessment.activities.map((a) => ({
+            ref: a.ref,
+            status: a.status,
+            reasons: [...a.reasons],
+          })),
+        },
+        letter: result.letter,
+        package: result.package,
+        delivery: result.delivery,
+      });
     },
   );
 };

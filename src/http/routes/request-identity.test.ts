@@ -78,6 +78,7 @@ describe("staff identity endpoints", () => {
       payload: { method: "known_customer", note: "Reconnu au téléphone par Sophie, dossier 4411" },
     });
     assert.equal(res.statusCode, 200, res.body);
+    assert.equal(res.headers["cache-control"], "no-store", "it leads to a person's request");
     const body = res.json();
     assert.equal(body.identityStatus, "verified");
     assert.equal(body.status, "in_progress");

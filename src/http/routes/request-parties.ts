@@ -2,7 +2,7 @@
  * Controller ⇄ processor, for the organisation's staff (a token scoped to it, or admin): forward a request
  * held as a processor to its controller, instruct the processors of a request held as a controller, list
  * the parties, record a party's answer, waive a processor with a reason. Thin shells over
- * src/rights/forwarding. Responses are `no-store`: they lead to personal data.
+ * src/rights/forwarding. Registered within requestRoutes, whose hook makes every response `no-store`.
  */
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
@@ -31,10 +31,6 @@ const PartyParams = RequestParams.extend({ partyId: z.uuid().describe("The party
 const RequestState = z.object({ id: z.string(), status: RequestStatus, revision: z.number().int() });
 
 export const requestPartyRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
-  app.addHook("onSend", async (_request, reply, payload) => {
-    reply.header("cache-control", "no-store");
-    return payload;
-  });
   const common = { ...SECURED, tags: [TAG] };
   const one = "/organisations/:slug/requests/:id";
 

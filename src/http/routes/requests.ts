@@ -10,6 +10,9 @@ import { organisationToday } from "../../rights/staff/organisation-today.ts";
 import { CreatedRequest, RequestSummary, toRequestSummary } from "../../rights/staff/request-views.ts";
 import { etagOf, QueryBool, SECURED, SlugParams, withErrors } from "../api-schemas.ts";
 import { organisationFor } from "../auth.ts";
+import { requestAnswerRoutes } from "./request-answers.ts";
+import { requestIdentityRoutes } from "./request-identity.ts";
+import { requestPartyRoutes } from "./request-parties.ts";
 import { requestAttachmentRoutes } from "./requests-attachments.ts";
 import { requestIntakeRoutes } from "./requests-intake.ts";
 import { NO_STORE, RequestParams, requestLocation, TAG } from "./requests-schemas.ts";
@@ -44,7 +47,7 @@ const ListBody = z.object({
 /**
  * Data subject requests, for the organisation's staff (a token scoped to it, or admin): enter one received
  * by hand, list, read one with its timeline; the workflow, attachments and settings routes are registered
- * here too. Every response is `Cache-Control: no-store`: they hold personal data or lead to it.
+ * here too, with identity checks, forwarding parties and answers. Every response is `Cache-Control: no-store`: they hold personal data or lead to it.
  */
 export const requestRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
   app.addHook("onSend", async (_request, reply, payload) => {
@@ -128,4 +131,7 @@ export const requestRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
   await app.register(requestWorkflowRoutes, { ctx });
   await app.register(requestAttachmentRoutes, { ctx });
   await app.register(rightsSettingsRoutes, { ctx });
+  await app.register(requestIdentityRoutes, { ctx });
+  await app.register(requestPartyRoutes, { ctx });
+  await app.register(requestAnswerRoutes, { ctx });
 };

@@ -9,6 +9,7 @@ import type { IntakeSite } from "../intake/load-intake-site.ts";
 import { rightsPageHtml } from "../intake/rights-page-html.ts";
 import type { Lang, RequestType } from "../model/request.schema.ts";
 import { REQUEST_TYPE_INFO } from "../model/vocabulary.ts";
+import { MORE_INFO_ANSWER_MAX } from "./answer-more-info.ts";
 
 export type VerifyPageState =
   | { kind: "confirm"; reference: string; type: RequestType; token: string }
@@ -159,7 +160,7 @@ ${summary}<p>${escapeHtml(t.questionIntro(site.orgName, state.reference))}</p>
 <input type="hidden" name="token" value="${escapeHtml(state.token)}">
 <p><label for="answer">${escapeHtml(t.answer)} <span class="req">${t.required}</span></label>
 <span id="answer-hint" class="hint">${escapeHtml(t.answerHint)}</span>
-${error ? `<span id="answer-error" class="field-error">${escapeHtml(t.errorPrefix + error)}</span>\n` : ""}<textarea id="answer" name="answer" rows="6" required maxlength="5000"${describedBy}>${escapeHtml(state.value ?? "")}</textarea></p>
+${error ? `<span id="answer-error" class="field-error">${escapeHtml(t.errorPrefix + error)}</span>\n` : ""}<textarea id="answer" name="answer" rows="6" required maxlength="${MORE_INFO_ANSWER_MAX}"${describedBy}>${escapeHtml(state.value ?? "")}</textarea></p>
 <p><button type="submit">${escapeHtml(t.answerButton)}</button></p>
 </form>
 `,
