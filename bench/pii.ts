@@ -241,24 +241,17 @@ export async function jsonlThroughputs(
           handle: (line) => detectLine(line, "auto"),
           serialise: serialiseDetected,
         }),
-      () =>
-        detectJsonlParallel({
-          input: { path },
-          write,
-          reportError,
-          lang: "auto",
-          format: "jsonl",
-          workers: 1,
-        }),
-      () =>
-        detectJsonlParallel({
-          input: { path },
-          write,
-          reportError,
-          lang: "auto",
-          format: "jsonl",
-          workers: 2,
-        }),
+      ...[1, 2].map(
+        (workers) => () =>
+          detectJsonlParallel({
+            input: { path },
+            write,
+            reportError,
+            lang: "auto",
+            format: "jsonl",
+            workers,
+          }),
+      ),
     ];
     const times: number[][] = contenders.map(() => []);
     await contenders[0]!(); // warm-up of the main thread's JIT, and the page cache
@@ -274,6 +267,25 @@ export async function jsonlThroughputs(
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** The batch mode rows of the table, shared with `npm run bench -- pii-batch`. */
+export function batchRows(
+  jsonl: Awaited<ReturnType<typeof jsonlThroughputs>>,
+): Array<Record<string, string>> {
+  return [
+    {
+      measure: `batch mode, pii detect on a ${fmt(jsonl.fileMB, 0)} MB JSONL file, one thread, MB/s`,
+      value: fmt(jsonl.inThread, 1),
+      goal: "",
+    },
+    { measure: "batch mode, --workers 1, MB/s", value: fmt(jsonl.one, 1), goal: "" },
+    {
+      measure: "batch mode, --workers 2, MB/s",
+      value: fmt(jsonl.two, 1),
+      goal: `×${fmt(jsonl.two / jsonl.one, 2)} one worker (goal ≥ 1.8), ×${fmt(jsonl.two / jsonl.inThread, 2)} one thread`,
+    },
+  ];
 }
 
 /**
@@ -372,17 +384,7 @@ export async function run(): Promise<void> {
   const parallelismAfter = await cpuParallelism();
   const jsonl = await jsonlThroughputs(corpus, RUNS);
   rows.push(
-    {
-      measure: `batch mode, pii detect on a ${fmt(jsonl.fileMB, 0)} MB JSONL file, one thread, MB/s`,
-      value: fmt(jsonl.inThread, 1),
-      goal: "",
-    },
-    { measure: "batch mode, --workers 1, MB/s", value: fmt(jsonl.one, 1), goal: "" },
-    {
-      measure: "batch mode, --workers 2, MB/s",
-      value: fmt(jsonl.two, 1),
-      goal: `×${fmt(jsonl.two / jsonl.one, 2)} one worker (goal ≥ 1.8), ×${fmt(jsonl.two / jsonl.inThread, 2)} one thread`,
-    },
+    ...batchRows(jsonl),
     { measure: "in-memory pool (detectBatch), 1 worker, MB/s", value: fmt(one, 1), goal: "" },
     {
       measure: "in-memory pool (detectBatch), 2 workers, MB/s",

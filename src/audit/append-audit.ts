@@ -1,6 +1,7 @@
-import { PostgresAdapter, sql, type Transaction } from "kysely";
+import type { Transaction } from "kysely";
 import type { Database } from "../db/schema.ts";
 import { canonicalJson, hashValue, sha256Hex } from "./canonical-json.ts";
+import { lockAuditChains } from "./lock-audit-chains.ts";
 
 /** The chain of installation-wide events (admin tokens, organisation creation before it has an id). */
 export const SYSTEM_CHAIN = "system";
@@ -49,10 +50,7 @@ export async function appendAudit(
   input: AuditInput,
   now: Date = new Date(),
 ): Promise<AuditEntryContent & { hash: string }> {
-  if (trx.getExecutor().adapter instanceof PostgresAdapter) {
-    // Two transactions appending to one chain at once would both read the same head: serialise per chain.
-    await sql`select pg_advisory_xact_lock(hashtext(${`gardien-audit:${input.chain}`}))`.execute(trx);
-  }
+  await lockAuditChains(trx, [input.chain]);
   // The chain's head row moves with every append in the same transaction (and migration 0003 filled it
   // for older chains): one primary-key read instead of a descending index scan of the entries.
   const head =

@@ -4,7 +4,7 @@ import type { Peer } from "../../opendsr/peers/peer.schema.ts";
 import { readRequestRow } from "../requests/get-request.ts";
 import { recordRequestEvent } from "../requests/record-request-event.ts";
 import { transitionRequestIn } from "../requests/transition-request.ts";
-import { lockRequestTimeline, lockRequestTimelines } from "../staff/lock-request-timeline.ts";
+import { lockRequestTimelines } from "../staff/lock-request-timeline.ts";
 import type { InstructContext } from "./instruct-context.ts";
 import { partyData, updateParty } from "./party.ts";
 import { recordControllerDecisionIn } from "./record-controller-decision.ts";
@@ -23,21 +23,25 @@ export async function instructForwardingProcessor(
   const { ctx } = c;
   await ctx.db.transaction().execute(async (trx) => {
     const at = ctx.now().toISOString();
-    const internal = origin.channel === "internal" && origin.target_org_id && origin.remote_request_id;
-    await lockRequestTimelines(trx, internal ? [c.orgId, origin.target_org_id!] : [c.orgId]);
-    if (origin.channel === "internal" && origin.target_org_id && origin.remote_request_id) {
+    // The controller's own copy, when it is an organisation of this Gardien.
+    const copy =
+      origin.channel === "internal" && origin.target_org_id && origin.remote_request_id
+        ? { orgId: origin.target_org_id, requestId: origin.remote_request_id }
+        : undefined;
+    await lockRequestTimelines(trx, copy ? [c.orgId, copy.orgId] : [c.orgId]);
+    if (copy) {
       const theirs = await trx
         .selectFrom("request_parties")
         .select("id")
-        .where("org_id", "=", origin.target_org_id)
-        .where("request_id", "=", origin.remote_request_id)
+        .where("org_id", "=", copy.orgId)
+        .where("request_id", "=", copy.requestId)
         .where("role", "=", "controller")
         .where("remote_request_id", "=", c.requestId)
         .executeTakeFirst();
       if (theirs) {
         await recordControllerDecisionIn(ctx, trx, {
-          orgId: origin.target_org_id,
-          requestId: origin.remote_request_id,
+          orgId: copy.orgId,
+          requestId: copy.requestId,
           partyId: theirs.id,
           decision,
           instruction: c.instruction,
@@ -74,7 +78,6 @@ export async function instructForwardingProcessor(
           .execute();
       }
     }
-    await lockRequestTimeline(trx, c.orgId);
     await updateParty(trx, origin, at, {
       status: decision === "confirm" ? "sent" : "cancelled",
       data: { decision },

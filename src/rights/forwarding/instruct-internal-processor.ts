@@ -1,7 +1,6 @@
 import type { RequestPartyRow } from "../../db/schema.ts";
 import { createRequest } from "../requests/create-request.ts";
 import { recordRequestEvent } from "../requests/record-request-event.ts";
-import { lockRequestTimeline } from "../staff/lock-request-timeline.ts";
 import type { InstructContext } from "./instruct-context.ts";
 import { insertParty, updateParty } from "./party.ts";
 import { partyHome } from "./party-home.ts";
@@ -70,7 +69,6 @@ export async function instructInternalProcessor(
           },
           ...(c.instruction ? { sealed: c.instruction } : {}),
         });
-        await lockRequestTimeline(trx, c.orgId);
         await updateParty(trx, party, at, {
           status: "sent",
           sentAt: at,

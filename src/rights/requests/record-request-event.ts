@@ -1,9 +1,10 @@
 import { randomUUID } from "node:crypto";
-import { PostgresAdapter, sql, type Transaction } from "kysely";
+import type { Transaction } from "kysely";
 import type { Actor, AppContext } from "../../app/app-context.ts";
 import { appendAudit } from "../../audit/append-audit.ts";
 import { sealText } from "../../crypto/seal.ts";
 import type { Database } from "../../db/schema.ts";
+import { lockRequestTimeline } from "../staff/lock-request-timeline.ts";
 
 /** Every kind of entry on a request's timeline. Each one also appends to the organisation's audit chain. */
 export const REQUEST_EVENT_KINDS = [
@@ -61,11 +62,9 @@ export async function recordRequestEvent(
   input: RequestEventInput,
 ): Promise<void> {
   const at = ctx.now().toISOString();
-  if (trx.getExecutor().adapter instanceof PostgresAdapter) {
-    // Taken before reading the sequence: two writers on one request would otherwise both read the same
-    // last seq and one would fail on the unique constraint. The same lock appendAudit takes (re-entrant).
-    await sql`select pg_advisory_xact_lock(hashtext(${`gardien-audit:${input.orgId}`}))`.execute(trx);
-  }
+  // Taken before reading the sequence: two writers on one request would otherwise both read the same
+  // last seq and one would fail on the unique constraint.
+  await lockRequestTimeline(trx, input.orgId);
   const last =
     input.kind === "created"
       ? undefined

@@ -16,6 +16,7 @@ test("two organisations' timelines are locked in one order, whatever order the c
   try {
     const [first, second] = [randomUUID(), randomUUID()].sort() as [string, string];
     const firstKey = (await hash(first).execute(handle.db)).rows[0]!.h;
+    const secondKey = (await hash(second).execute(handle.db)).rows[0]!.h;
     // One transaction holds the second organisation; another asks for (second, first). If it locked
     // in the order given it would wait on the second without holding the first; in sorted order it
     // holds the first while it waits.
@@ -34,10 +35,12 @@ test("two organisations' timelines are locked in one order, whatever order the c
     });
     await holderReady;
     const waiter = handle.db.transaction().execute((trx) => lockRequestTimelines(trx, [second, first]));
-    // Wait until the waiter is blocked on a lock.
+    // Wait until the waiter is blocked on the second organisation's lock (other test processes take
+    // advisory locks of their own on this server: only this key counts).
     for (let i = 0; i < 100; i++) {
       const waiting = await sql<{ n: number }>`
-          select count(*)::int as n from pg_locks where locktype = 'advisory' and not granted`.execute(
+          select count(*)::int as n from pg_locks
+          where locktype = 'advisory' and not granted and objid::bigint = (${secondKey}::bigint & 4294967295)`.execute(
         handle.db,
       );
       if (waiting.rows[0]!.n > 0) break;
