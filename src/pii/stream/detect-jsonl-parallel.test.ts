@@ -9,6 +9,9 @@ import { detectJsonlParallel } from "./detect-jsonl-parallel.ts";
 import { type DetectFormat, detectLine, detectSerialiser } from "./detect-lines.ts";
 import { processJsonl } from "./process-jsonl.ts";
 
+/** Pieces of 256 KB: the inputs below cross many piece boundaries without being large. */
+const PIECE = 256 * 1024;
+
 type Outcome = { out: string; errors: Array<[number, string]>; lines: number; malformed: number };
 
 /** The input as reads of an awkward size, as a file or a pipe would deliver it. */
@@ -33,7 +36,12 @@ async function single(bytes: Buffer, format: DetectFormat = "jsonl"): Promise<Ou
   return { out, errors, ...r };
 }
 
-async function parallel(bytes: Buffer, workers: number, format: DetectFormat = "jsonl"): Promise<Outcome> {
+async function parallel(
+  bytes: Buffer,
+  workers: number,
+  format: DetectFormat = "jsonl",
+  slotBytes: number | undefined = PIECE,
+): Promise<Outcome> {
   let out = "";
   const errors: Array<[number, string]> = [];
   let writes = 0;
@@ -51,6 +59,7 @@ async function parallel(bytes: Buffer, workers: number, format: DetectFormat = "
     lang: "auto",
     format,
     workers,
+    slotBytes,
   });
   assert.ok(writes > 0);
   return { out, errors, ...r };
@@ -71,7 +80,7 @@ test("over several workers: the same output, in order, and malformed lines under
   // Mixed line ends: "\r\n" in the first third, a lone "\r" for a stretch, "\n" elsewhere.
   const text = lines.map((l, i) => l + (i < 3_000 ? "\r\n" : i >= 5_000 && i < 5_400 ? "\r" : "\n")).join("");
   const bytes = Buffer.from(text);
-  assert.ok(bytes.length > 4 * 256 * 1024, "several pieces");
+  assert.ok(bytes.length > 4 * PIECE, "several pieces");
 
   const expected = await single(bytes);
   assert.ok(expected.malformed > 10);
@@ -82,6 +91,9 @@ test("over several workers: the same output, in order, and malformed lines under
     assert.equal(got.lines, expected.lines);
     assert.equal(got.malformed, expected.malformed);
   }
+  const defaultPieces = await parallel(bytes, 2, "jsonl", undefined);
+  assert.equal(defaultPieces.out, expected.out, "with the default piece size");
+  assert.deepEqual(defaultPieces.errors, expected.errors);
   const textFormat = await parallel(bytes, 2, "text");
   assert.equal(textFormat.out, (await single(bytes, "text")).out, "--format text too");
 });
@@ -123,6 +135,7 @@ test("a file read straight into the shared slots, and pieces whose answers outgr
       lang: "auto",
       format: "jsonl",
       workers: 2,
+      slotBytes: PIECE,
     });
     assert.equal(Buffer.concat(chunks).toString("utf8"), expected.out);
     assert.equal(r.lines, expected.lines);

@@ -41,7 +41,8 @@ const input = Buffer.from(data.input);
 const output = Buffer.from(data.output);
 const serialise = detectSerialiser(data.format);
 const fields = emptyLineFields();
-let validate: typeof import("./input-line.schema.ts").validateInputLine | undefined;
+type Validate = typeof import("./input-line.schema.ts").validateInputLine;
+let validate: Validate | undefined;
 
 /**
  * One piece, line by line, into the output slot. A line of the common shape is read from its bytes
@@ -54,8 +55,12 @@ let validate: typeof import("./input-line.schema.ts").validateInputLine | undefi
  * For the same reason nothing here allocates a large buffer per piece: fresh large buffers, mapped and
  * unmapped per piece, kept two workers from running at twice the speed of one (each unmapping stalls the
  * other cores of the process).
+ *
+ * Returns undefined when a line needs the schema and `validate` is not loaded yet. The scan is a plain
+ * function, called once per piece: as the async loop it was, V8 entered it through on-stack replacement
+ * and left the compiled loop with a deoptimisation at the end of every piece.
  */
-async function runPiece(piece: JsonlPiece): Promise<JsonlPieceResult> {
+function scanPiece(piece: JsonlPiece, validate: Validate | undefined): JsonlPieceResult | undefined {
   const bytes = piece.bytes
     ? Buffer.from(piece.bytes.buffer, piece.bytes.byteOffset, piece.bytes.byteLength)
     : input;
@@ -68,7 +73,6 @@ async function runPiece(piece: JsonlPiece): Promise<JsonlPieceResult> {
   let overflow = "";
   const errors: Array<[number, string]> = [];
   let lineNumber = 0;
-  // Local to the piece: the lazy import below awaits, and another piece's message must not share it.
   const lines: string[] = [];
   const emit = (out: string) => {
     // A UTF-16 unit is at most 3 UTF-8 bytes: with that much room the whole string fits.
@@ -106,8 +110,7 @@ async function runPiece(piece: JsonlPiece): Promise<JsonlPieceResult> {
         if (read === undefined) continue;
         let line: PiiInputLine | { reason: string };
         if ("json" in read) {
-          // Zod (and its start-up time) is loaded only when a line needs more than the fast check.
-          validate ??= (await import("./input-line.schema.ts")).validateInputLine;
+          if (validate === undefined) return undefined;
           line = validate(read.json);
         } else line = read;
         if ("reason" in line) {
@@ -121,6 +124,17 @@ async function runPiece(piece: JsonlPiece): Promise<JsonlPieceResult> {
     from = lineEnd + 1;
   }
   return { id: piece.id, slot: piece.slot, outLength: outAt - outStart, overflow, lines: lineNumber, errors };
+}
+
+/**
+ * Zod (and its start-up time) is loaded only when a line needs more than the fast check: the piece is
+ * then scanned again from its start, which overwrites the same output bytes.
+ */
+async function runPiece(piece: JsonlPiece): Promise<JsonlPieceResult> {
+  const result = scanPiece(piece, validate);
+  if (result !== undefined) return result;
+  validate = (await import("./input-line.schema.ts")).validateInputLine;
+  return scanPiece(piece, validate)!;
 }
 
 parentPort?.on("message", async (piece: JsonlPiece) => {
