@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
+import { findTokens } from "../pii/index.ts";
 import { createStreamReidentifier, StreamTooLargeError, splitHeld } from "./create-stream-reidentifier.ts";
 import type { Reveal } from "./reveal-tokens.ts";
 
@@ -9,12 +10,18 @@ const VALUES: Record<string, string> = {
   "<POSTAL_ADDRESS_1>": "12 rue de l'Église, 75002 Paris",
   "<PERSON_2>": 'Marie "Mimi" Martin',
 };
-const fakeReveal: Reveal = async (text, mode) =>
-  text.replace(/<([A-Z][A-Z_]*?)_(\d+)>/g, (t) => {
-    const v = VALUES[t];
-    if (v === undefined) return t;
-    return mode === "json" ? JSON.stringify(v).slice(1, -1) : v;
-  });
+/** The vault's part played by a table: the tokens as reidentify reads them, in any form. */
+const fakeReveal: Reveal = async (text, mode) => {
+  let out = "";
+  let at = 0;
+  for (const m of findTokens(text, mode)) {
+    const v = VALUES[m.token];
+    if (v === undefined) continue;
+    out += text.slice(at, m.start) + (mode === "json" ? JSON.stringify(v).slice(1, -1) : v);
+    at = m.end;
+  }
+  return out + text.slice(at);
+};
 
 type Chunk = { index?: number; content?: string; args?: string; tool?: number; finish?: string };
 function event(choices: Chunk[]): string {
@@ -84,10 +91,13 @@ describe("splitHeld", () => {
     assert.deepEqual(splitHeld("x <POSTAL_ADDRESS_"), ["x ", "<POSTAL_ADDRESS_"]);
     assert.deepEqual(splitHeld("x <PERSON_12"), ["x ", "<PERSON_12"]);
     assert.deepEqual(splitHeld("x <PERSON_1>"), ["x <PERSON_1>", ""]);
-    assert.deepEqual(splitHeld("a < b"), ["a < b", ""]);
-    assert.deepEqual(splitHeld("<div"), ["<div", ""], "lower case is no token");
+    assert.deepEqual(splitHeld("a < b."), ["a < b.", ""]);
+    assert.deepEqual(splitHeld("<div>"), ["<div>", ""], "lower case is no token");
+    assert.deepEqual(splitHeld("Bonjour PERSON_1"), ["Bonjour ", "PERSON_1"], "a bare token may go on");
+    assert.deepEqual(splitHeld("mail &lt;EMA"), ["mail ", "&lt;EMA"]);
+    assert.deepEqual(splitHeld("x \\<PERS", "json"), ["x \\", "<PERS"], "in JSON a backslash escapes");
     assert.deepEqual(splitHeld("<PERSON_1> et <EM"), ["<PERSON_1> et ", "<EM"]);
-    const long = `<${"A".repeat(60)}`;
+    const long = `<${"A".repeat(60)}>`;
     assert.deepEqual(splitHeld(long), [long, ""], "too long to be a token: not held");
   });
 });
@@ -108,6 +118,32 @@ describe("createStreamReidentifier", () => {
       assert.ok(doneLast);
       assert.ok(!out.includes("<PERSON_1>") && !out.includes("<EMAIL_1>"), `cut at ${cut}: ${out}`);
     }
+  });
+
+  test("tokens the model rewrote (bare, HTML- or Markdown-escaped) come back whole, whatever the split", async () => {
+    const sentence =
+      "Merci PERSON_1 ! Votre adresse &lt;EMAIL_1&gt; et \\<POSTAL\\_ADDRESS\\_1\\> sont notées.";
+    const expected =
+      "Merci Jean Dupont ! Votre adresse jean.dupont@example.com et 12 rue de l'Église, 75002 Paris sont notées.";
+    for (let cut = 0; cut <= sentence.length; cut++) {
+      const out = await run([
+        event([{ content: sentence.slice(0, cut) }]),
+        event([{ content: sentence.slice(cut) }]),
+        event([{ finish: "stop" }]),
+        DONE,
+      ]);
+      assert.equal(collect(out).content.get(0), expected, `cut at ${cut}`);
+    }
+    // A tool call's arguments are JSON: its bare tokens are read, its values JSON-escaped.
+    const args = JSON.stringify({ who: "PERSON_2", mail: "<EMAIL_1>" });
+    const out = await run([
+      event([{ args: args.slice(0, 12) }]),
+      event([{ args: args.slice(12), finish: "stop" }]),
+    ]);
+    assert.deepEqual(JSON.parse(collect(out).args.get("0:0")!), {
+      who: 'Marie "Mimi" Martin',
+      mail: "jean.dupont@example.com",
+    });
   });
 
   test("the stream's bytes split anywhere (inside a data: line, a UTF-8 character, a CRLF) change nothing", async () => {
@@ -162,7 +198,7 @@ describe("createStreamReidentifier", () => {
 
     // No finish_reason, no [DONE]: the upstream was cut. The held text still arrives, in the stream's shape.
     const cut = await run([event([{ content: "Appelez <PERSON_1" }])]);
-    assert.equal(collect(cut).content.get(0), "Appelez <PERSON_1");
+    assert.equal(collect(cut).content.get(0), "Appelez <Jean Dupont", "read as the bare PERSON_1");
     const last = JSON.parse(cut.trim().split("\n\n").at(-1)!.slice(6));
     assert.equal(last.id, "chatcmpl-1");
     assert.equal(last.model, "m");

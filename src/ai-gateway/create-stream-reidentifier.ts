@@ -6,21 +6,19 @@
  * (`"<PERS"`, `"ON_1> est"`), between two TCP chunks, or even inside one `data:` line or one UTF-8
  * character. So bytes are decoded as a stream, lines are cut only at their end, and for each choice and
  * each text field of its delta (content, reasoning, a tool call's arguments), the tail that could still
- * become a token (a `<` followed only by capitals, `_` and digits) is held back and put in front of the
- * next piece of the same field. It is released at the choice's finish_reason, before `[DONE]`, or when
+ * become a token, in any form the re-identification reads (`<PERS`, `PERSON_1` before a possible `2`,
+ * `&lt;EMAIL_1&g`), is held back and put in front of the next piece of the same field. It is released at the choice's finish_reason, before `[DONE]`, or when
  * the stream ends, so nothing is ever lost, only delayed by a few characters.
  *
  * Pure: no I/O; `reveal` (the call's vault) is the only thing it calls.
  */
 
+import { tokenTailStart } from "../pii/index.ts";
 import { revealStrings } from "./reidentify-chat-response.ts";
 import type { Reveal, RevealMode } from "./reveal-tokens.ts";
 
-/** The longest token that can be held back: `<POSTAL_ADDRESS_` and up to 20 digits, with margin. */
-const MAX_HELD = 48;
 /** One event (or one unfinished line) larger than this ends the stream with an error. */
 export const MAX_EVENT_CHARS = 8 * 1024 * 1024;
-const PARTIAL_TOKEN = /^<(?:[A-Z][A-Z_]*\d*)?$/;
 
 export type StreamReidentifier = {
   /** Feeds the next bytes (or text) of the upstream stream; returns the SSE text to send on now. */
@@ -41,10 +39,9 @@ export class StreamTooLargeError extends Error {
  *
  * @example splitHeld("Bonjour <PERS") // ["Bonjour ", "<PERS"]; splitHeld("a <b>") // ["a <b>", ""]
  */
-export function splitHeld(text: string): [send: string, hold: string] {
-  const lt = text.lastIndexOf("<");
-  if (lt < 0 || text.length - lt > MAX_HELD) return [text, ""];
-  return PARTIAL_TOKEN.test(text.slice(lt)) ? [text.slice(0, lt), text.slice(lt)] : [text, ""];
+export function splitHeld(text: string, mode: RevealMode = "text"): [send: string, hold: string] {
+  const at = tokenTailStart(text, mode);
+  return [text.slice(0, at), text.slice(at)];
 }
 
 type Held = { choice: number; field: string; tool: number | null; mode: RevealMode; text: string };
@@ -172,7 +169,7 @@ export function createStreamReidentifier(options: {
   /** Sends what can be sent of a field's text (with what was held before it) and holds the rest. */
   async function hold(piece: Held): Promise<string> {
     const key = `${piece.choice}\0${piece.field}\0${piece.tool ?? ""}`;
-    const [send, keep] = splitHeld((held.get(key)?.text ?? "") + piece.text);
+    const [send, keep] = splitHeld((held.get(key)?.text ?? "") + piece.text, piece.mode);
     if (keep === "") held.delete(key);
     else held.set(key, { ...piece, text: keep });
     return send === "" ? "" : reveal(send, piece.mode);

@@ -11,13 +11,14 @@
 export { detect } from "./detect.ts";
 export type { DetectLang, DetectOptions, Entity, EntityType } from "./entity.ts";
 export { ENTITY_TYPES } from "./entity.ts";
+export { findTokens, type TokenMatch, type TokenTextKind, tokenTailStart } from "./find-tokens.ts";
 export { applyOperators } from "./operators/apply-operators.ts";
 export type { Operator, OperatorPlan } from "./operators/operator.ts";
 export { parseOperator, parseOperatorPlan } from "./operators/operator.ts";
 export { createDetectPool, type DetectPool } from "./pool/create-detect-pool.ts";
 export { pseudonymise } from "./pseudonymise.ts";
 export { redact, redactSync } from "./redact.ts";
-export { reidentify } from "./reidentify.ts";
+export { type ReidentifyOptions, reidentify } from "./reidentify.ts";
 export { createMemoryVaultStore } from "./vault/create-memory-vault-store.ts";
 export { createVault, type Vault, type VaultOptions } from "./vault/create-vault.ts";
 export type { TokenRequest, VaultStore } from "./vault/vault-store.ts";

@@ -102,7 +102,11 @@ const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * `data: [DONE]`.
  */
 export async function echoStream(request: RecordedRequest, res: ServerResponse): Promise<void> {
-  const text = `Reçu : ${tokensIn(request.body).join(" ")}`;
+  await streamAnswer(`Reçu : ${tokensIn(request.body).join(" ")}`, res);
+}
+
+/** Streams `text` as echoStream does: events of 3 characters, each in two TCP writes. */
+export async function streamAnswer(text: string, res: ServerResponse): Promise<void> {
   res.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-cache" });
   res.flushHeaders();
   const chunk = (delta: object, finish: string | null = null) =>

@@ -9,7 +9,13 @@ import {
   startGatewayKit,
   UPSTREAM_KEY,
 } from "../../ai-gateway/testing/gateway-kit.ts";
-import { echoStream, type RecordedRequest } from "../../ai-gateway/testing/start-upstream.ts";
+import {
+  echoJson,
+  echoStream,
+  type RecordedRequest,
+  streamAnswer,
+  tokensIn,
+} from "../../ai-gateway/testing/start-upstream.ts";
 
 // Personal values of several types, each of which the engine detects (the NIR's key is valid).
 const PERSON = "Jean Dupont";
@@ -202,6 +208,40 @@ describe("AI gateway: happy path", () => {
     }
   });
 
+  test("a model that rewrites the tokens (bare, HTML- or Markdown-escaped) still gives the values back, streamed too", async () => {
+    // Each token in turn as "PERSON_1", "&lt;PERSON_1&gt;" and "\\<PERSON\\_1\\>".
+    const rewritten = (req: RecordedRequest) =>
+      `Reçu : ${tokensIn(req.body)
+        .map((token, i) => {
+          const bare = token.slice(1, -1);
+          return [bare, `&lt;${bare}&gt;`, `\\<${bare.replaceAll("_", "\\_")}\\>`][i % 3];
+        })
+        .join(" ; ")}`;
+    const check = (text: string) => {
+      for (const value of VALUES) assert.ok(text.includes(value), `the answer holds ${value}: ${text}`);
+      assert.doesNotMatch(text, /[A-Z]\\?_\d|&lt;|\\</, "no token is left, in any form");
+    };
+    kit.upstream.reply((req, res) => {
+      res.writeHead(200, { "content-type": "application/json" });
+      res.end(
+        JSON.stringify({ choices: [{ index: 0, message: { role: "assistant", content: rewritten(req) } }] }),
+      );
+    });
+    try {
+      const res = await post(conversation());
+      assert.equal(res.statusCode, 200, res.body);
+      check(res.json().choices[0].message.content);
+      kit.upstream.reply((req, res) => streamAnswer(rewritten(req), res));
+      const streamed = await post({ ...conversation(), stream: true });
+      let text = "";
+      for (const e of streamed.body.split("\n\n").filter((e) => e.startsWith("data: {")))
+        text += JSON.parse(e.slice(6)).choices[0]?.delta?.content ?? "";
+      check(text);
+    } finally {
+      kit.upstream.reply(echoJson);
+    }
+  });
+
   test("usage counts replacements per type and day, never values; the logs hold none either", async () => {
     const res = await kit.call({
       method: "GET",
@@ -212,12 +252,13 @@ describe("AI gateway: happy path", () => {
     const usage = res.json();
     assert.equal(usage.to, "2026-11-24");
     assert.equal(usage.days.length, 1);
-    assert.equal(usage.totals.requests, 6, "every call is counted, with or without personal data");
+    assert.equal(usage.totals.requests, 8, "every call is counted, with or without personal data");
     assert.ok(usage.totals.byType.PERSON.replacements >= 5);
-    // The conversation went three times (JSON, then streamed twice), with the NIR once in it.
-    assert.equal(usage.totals.byType.FR_NIR.replacements, 3);
-    assert.equal(usage.totals.byType.FR_NIR.requests, 3);
-    assert.equal(usage.totals.byType.IBAN.replacements, 3);
+    // The conversation went five times (JSON, streamed twice, then JSON and streamed to the model that
+    // rewrites tokens), with the NIR once in it.
+    assert.equal(usage.totals.byType.FR_NIR.replacements, 5);
+    assert.equal(usage.totals.byType.FR_NIR.requests, 5);
+    assert.equal(usage.totals.byType.IBAN.replacements, 5);
     assert.equal(usage.totals.byType.CREDIT_CARD, undefined);
 
     const rows = await kit.ctx.db.selectFrom("ai_gateway_usage").selectAll().execute();

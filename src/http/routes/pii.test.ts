@@ -84,8 +84,19 @@ describe("pii routes: happy path", () => {
     assert.equal(back.statusCode, 200, back.body);
     assert.equal(back.json().text, "Réponse à Jean Dupont (marie.martin@example.org), <PHONE_9> inconnu");
 
-    const batch = await post("reidentify", { conversationId, items: [{ id: "r", text: "<EMAIL_1>" }] });
-    assert.deepEqual(batch.json(), { items: [{ id: "r", text: EMAIL }] });
+    const batch = await post("reidentify", {
+      conversationId,
+      items: [
+        { id: "r", text: "<EMAIL_1>" },
+        { id: "rewritten", text: "PERSON_1, &lt;EMAIL_2&gt; et \\<EMAIL\\_1\\> ; XPERSON_1 non" },
+      ],
+    });
+    assert.deepEqual(batch.json(), {
+      items: [
+        { id: "r", text: EMAIL },
+        { id: "rewritten", text: `Jean Dupont, marie.martin@example.org et ${EMAIL} ; XPERSON_1 non` },
+      ],
+    });
   });
 
   test("a conversation the caller names is created on first use, even without personal data", async () => {

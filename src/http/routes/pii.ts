@@ -301,6 +301,8 @@ export const piiRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app,
         ...common,
         summary: "Put a conversation's original values back in place of its tokens",
         description:
+          "Tokens are read as written (<PERSON_1>) and in the forms AI models turn them into: PERSON_1, " +
+          "&lt;PERSON_1&gt;, \\<PERSON\\_1\\>, [PERSON_1], {{PERSON_1}}. " +
           "Tokens the conversation does not know are left as they are. A conversation that does not exist, " +
           "has expired or belongs to another organisation is 404.",
         body: ReidentifyRequest,

@@ -1,0 +1,146 @@
+import assert from "node:assert/strict";
+import { describe, test } from "node:test";
+import { findTokens, type TokenTextKind, tokenTailStart } from "./find-tokens.ts";
+
+const spans = (text: string, kind?: TokenTextKind) =>
+  findTokens(text, kind).map((m) => [text.slice(m.start, m.end), m.token]);
+
+/** Replaces each token found by `<canonical>` → `{canonical without brackets, lower case}`. */
+const replace = (text: string, kind?: TokenTextKind) => {
+  let out = "";
+  let at = 0;
+  for (const m of findTokens(text, kind)) {
+    out += `${text.slice(at, m.start)}«${m.token.slice(1, -1).toLowerCase()}»`;
+    at = m.end;
+  }
+  return out + text.slice(at);
+};
+
+describe("findTokens", () => {
+  test("the forms a model gives a token back in, each read as Gardien's token", () => {
+    assert.deepEqual(
+      spans(
+        "A <PERSON_1>, B PERSON_2, C &lt;EMAIL_1&gt;, D \\<CREDIT\\_CARD\\_1\\>, E [IBAN_3], F {{FR_NIR_1}}, G {PHONE_12}.",
+      ),
+      [
+        ["<PERSON_1>", "<PERSON_1>"],
+        ["PERSON_2", "<PERSON_2>"],
+        ["&lt;EMAIL_1&gt;", "<EMAIL_1>"],
+        ["\\<CREDIT\\_CARD\\_1\\>", "<CREDIT_CARD_1>"],
+        ["[IBAN_3]", "<IBAN_3>"],
+        ["{{FR_NIR_1}}", "<FR_NIR_1>"],
+        ["{PHONE_12}", "<PHONE_12>"],
+      ],
+    );
+    assert.deepEqual(spans("POSTAL\\_ADDRESS\\_1 et IP_ADDRESS_2"), [
+      ["POSTAL\\_ADDRESS\\_1", "<POSTAL_ADDRESS_1>"],
+      ["IP_ADDRESS_2", "<IP_ADDRESS_2>"],
+    ]);
+    assert.deepEqual(spans("<PERSON_1>'s, (PERSON_1)."), [
+      ["<PERSON_1>", "<PERSON_1>"],
+      ["PERSON_1", "<PERSON_1>"],
+    ]);
+  });
+
+  test("what is not a token: other names, lower case, glued to a word, no number, too long a number", () => {
+    for (const text of [
+      "<ORDER_1> USER_2 <URL_1>",
+      "person_1 <Person_1>",
+      "XPERSON_1 PERSON_1a MY_PERSON_1 PERSON_1_2",
+      "PERSON_ <PERSON> PERSON",
+      "PERSON_1234567890",
+    ]) {
+      assert.deepEqual(spans(text), [], text);
+    }
+  });
+
+  test("a delimiter without its pair stays in the text; only the bare token is replaced", () => {
+    assert.equal(replace("[PERSON_1, PERSON_2]"), "[«person_1», «person_2»]");
+    assert.equal(replace("<PERSON_1 et EMAIL_1>"), "<«person_1» et «email_1»>");
+    assert.equal(replace("[[PERSON_1]]"), "[«person_1»]");
+    assert.equal(replace("{PERSON_1}} {{PERSON_2}"), "«person_1»} {{«person_2»}");
+    assert.equal(replace("&lt;PERSON_1>"), "&lt;«person_1»>");
+  });
+
+  test("in JSON text a backslash is an escape: Markdown forms are not read, bare tokens are", () => {
+    const json = JSON.stringify({ who: "\\<PERSON_1\\>", also: "PERSON\\_2", list: ["EMAIL_1"] });
+    assert.deepEqual(spans(json, "json"), [
+      ["PERSON_1", "<PERSON_1>"],
+      ["EMAIL_1", "<EMAIL_1>"],
+    ]);
+    assert.doesNotThrow(() => JSON.parse(replace(json, "json")));
+  });
+});
+
+describe("tokenTailStart", () => {
+  test("holds what may still become a token, in any form, and nothing else", () => {
+    const held = (text: string, kind?: TokenTextKind) => text.slice(tokenTailStart(text, kind));
+    assert.equal(held("Bonjour <PERS"), "<PERS");
+    assert.equal(held("Bonjour PERSON_1"), "PERSON_1", "may become PERSON_12");
+    assert.equal(held("Bonjour PERS"), "PERS");
+    assert.equal(held("Écrivez à &lt;EMAIL_1&g"), "&lt;EMAIL_1&g");
+    assert.equal(held("Écrivez à &l"), "&l");
+    assert.equal(held("Carte \\<CREDIT\\"), "\\<CREDIT\\");
+    assert.equal(held("Carte \\<CREDIT\\_CARD\\_1\\"), "\\<CREDIT\\_CARD\\_1\\");
+    assert.equal(held("x {{FR_NIR_1}"), "{{FR_NIR_1}");
+    assert.equal(held("x <PERSON_1>"), "");
+    assert.equal(held("x PERSON_1."), "");
+    assert.equal(held("Bonjour Jean"), "Jean", "the last word waits: what is before a token counts");
+    assert.equal(held("a < b."), "");
+    assert.equal(held("<div "), "");
+    assert.equal(held("x XPERS"), "XPERS");
+    assert.equal(held("x \\<PERS", "json"), "<PERS", "in JSON the backslash is an escape");
+    assert.equal(held(`<${"A".repeat(80)}>`), "");
+    assert.equal(held(`x ${"A".repeat(80)}`), "A".repeat(64), "no more than 64 characters");
+  });
+
+  test("whatever the cut, sending the text before the tail and holding the tail finds the same tokens", () => {
+    const texts = [
+      "Bonjour <PERSON_1>, PERSON_2 et PERSON_12 ; &lt;EMAIL_1&gt; \\<CREDIT\\_CARD\\_1\\> [IBAN_3] {{FR_NIR_1}}.",
+      "{PERSON_1}} [PERSON_1, PERSON_2] <PERSON_1 et &lt;PHONE_3> I am PERSON_1",
+      "XPERSON_1 <POSTAL_ADDRESS_1>POSTAL_ADDRESS_2 DATE_OF_BIRTH_1\\",
+    ];
+    for (const kind of ["text", "json"] as const) {
+      for (const text of texts) {
+        const whole = replace(text, kind);
+        for (let cut = 0; cut <= text.length; cut++) {
+          const first = text.slice(0, cut);
+          const at = tokenTailStart(first, kind);
+          const streamed =
+            replace(first.slice(0, at), kind) + replace(first.slice(at) + text.slice(cut), kind);
+          assert.equal(streamed, whole, `${kind}, cut at ${cut}: ${JSON.stringify(text.slice(0, cut))}`);
+        }
+      }
+    }
+  });
+
+  test("the same for random texts made of token pieces, cut into three pieces anywhere", () => {
+    const pieces = ["<", ">", "&lt;", "&gt;", "&", "\\", "_", "PERSON", "EMAIL", "CREDIT", "CARD", "1", "23"];
+    pieces.push(" ", ".", "X", "a", "[", "]", "{", "}", "{{", "}}", "\\_", "IP", "ADDRESS", "I");
+    pieces.push("PERSON_1", "EMAIL_2", "CREDIT\\_CARD_1", "IP_ADDRESS_12", "PERSON_", "PERSON\\_3");
+    let withTokens = 0;
+    let seed = 7;
+    const random = (n: number) => {
+      seed = (Math.imul(seed, 1103515245) + 12345) & 0x7fffffff;
+      return seed % n;
+    };
+    for (let round = 0; round < 2_000; round++) {
+      let text = "";
+      for (let k = 0, n = 3 + random(12); k < n; k++) text += pieces[random(pieces.length)];
+      const kind = round % 2 === 0 ? "text" : "json";
+      const cuts = [random(text.length + 1), random(text.length + 1)].sort((a, b) => a - b);
+      let held = "";
+      let streamed = "";
+      for (const piece of [text.slice(0, cuts[0]), text.slice(cuts[0], cuts[1]), text.slice(cuts[1])]) {
+        const open = held + piece;
+        const at = tokenTailStart(open, kind);
+        streamed += replace(open.slice(0, at), kind);
+        held = open.slice(at);
+      }
+      streamed += replace(held, kind);
+      if (findTokens(text, kind).length > 0) withTokens++;
+      assert.equal(streamed, replace(text, kind), `${kind} ${JSON.stringify(text)} cut at ${cuts}`);
+    }
+    assert.ok(withTokens > 300, `${withTokens} texts hold a token`);
+  });
+});
