@@ -52,6 +52,16 @@ async function run(chunks: Array<string | Uint8Array>): Promise<string> {
   return out + (await r.end());
 }
 
+/** The sentence as the content of two events cut at `cut`, then finish_reason and [DONE]. */
+function runCut(sentence: string, cut: number): Promise<string> {
+  return run([
+    event([{ content: sentence.slice(0, cut) }]),
+    event([{ content: sentence.slice(cut) }]),
+    event([{ finish: "stop" }]),
+    DONE,
+  ]);
+}
+
 /** Per choice: the concatenated content and tool arguments of an SSE text; whether [DONE] came last. */
 function collect(sse: string) {
   const content = new Map<number, string>();
@@ -107,12 +117,7 @@ describe("createStreamReidentifier", () => {
     const sentence = "Bonjour <PERSON_1>, votre adresse <EMAIL_1> est notée.";
     const expected = "Bonjour Jean Dupont, votre adresse jean.dupont@example.com est notée.";
     for (let cut = 0; cut <= sentence.length; cut++) {
-      const out = await run([
-        event([{ content: sentence.slice(0, cut) }]),
-        event([{ content: sentence.slice(cut) }]),
-        event([{ finish: "stop" }]),
-        DONE,
-      ]);
+      const out = await runCut(sentence, cut);
       const { content, doneLast } = collect(out);
       assert.equal(content.get(0), expected, `cut at ${cut}`);
       assert.ok(doneLast);
@@ -126,13 +131,7 @@ describe("createStreamReidentifier", () => {
     const expected =
       "Merci Jean Dupont ! Votre adresse jean.dupont@example.com et 12 rue de l'Église, 75002 Paris sont notées.";
     for (let cut = 0; cut <= sentence.length; cut++) {
-      const out = await run([
-        event([{ content: sentence.slice(0, cut) }]),
-        event([{ content: sentence.slice(cut) }]),
-        event([{ finish: "stop" }]),
-        DONE,
-      ]);
-      assert.equal(collect(out).content.get(0), expected, `cut at ${cut}`);
+      assert.equal(collect(await runCut(sentence, cut)).content.get(0), expected, `cut at ${cut}`);
     }
     // A tool call's arguments are JSON: its bare tokens are read, its values JSON-escaped.
     const args = JSON.stringify({ who: "PERSON_2", mail: "<EMAIL_1>" });
