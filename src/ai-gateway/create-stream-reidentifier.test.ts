@@ -1,27 +1,26 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { findTokens } from "../pii/index.ts";
+import { createVault, type EntityType } from "../pii/index.ts";
 import { createStreamReidentifier, StreamTooLargeError, splitHeld } from "./create-stream-reidentifier.ts";
-import type { Reveal } from "./reveal-tokens.ts";
+import { createReveal } from "./reveal-tokens.ts";
 
-const VALUES: Record<string, string> = {
-  "<PERSON_1>": "Jean Dupont",
-  "<EMAIL_1>": "jean.dupont@example.com",
-  "<POSTAL_ADDRESS_1>": "12 rue de l'Église, 75002 Paris",
-  "<PERSON_2>": 'Marie "Mimi" Martin',
-};
-/** The vault's part played by a table: the tokens as reidentify reads them, in any form. */
-const fakeReveal: Reveal = async (text, mode) => {
-  let out = "";
-  let at = 0;
-  for (const m of findTokens(text, mode)) {
-    const v = VALUES[m.token];
-    if (v === undefined) continue;
-    out += text.slice(at, m.start) + (mode === "json" ? JSON.stringify(v).slice(1, -1) : v);
-    at = m.end;
-  }
-  return out + text.slice(at);
-};
+const VALUES: Array<[token: string, type: EntityType, value: string]> = [
+  ["<PERSON_1>", "PERSON", "Jean Dupont"],
+  ["<EMAIL_1>", "EMAIL", "jean.dupont@example.com"],
+  ["<POSTAL_ADDRESS_1>", "POSTAL_ADDRESS", "12 rue de l'Église, 75002 Paris"],
+  ["<PERSON_2>", "PERSON", 'Marie "Mimi" Martin'],
+];
+/** The call's vault, as the gateway has it once the request is pseudonymised. */
+const vault = createVault();
+const tokens = await vault.tokenise(
+  "call",
+  VALUES.map(([, type, value]) => ({ type, value })),
+);
+assert.deepEqual(
+  tokens,
+  VALUES.map(([token]) => token),
+);
+const reveal = createReveal(vault, "call");
 
 type Chunk = { index?: number; content?: string; args?: string; tool?: number; finish?: string };
 function event(choices: Chunk[]): string {
@@ -46,7 +45,7 @@ const DONE = "data: [DONE]\n\n";
 
 /** Feeds the chunks one by one, then ends; returns the whole output. */
 async function run(chunks: Array<string | Uint8Array>): Promise<string> {
-  const r = createStreamReidentifier({ reveal: fakeReveal });
+  const r = createStreamReidentifier({ reveal: reveal });
   let out = "";
   for (const c of chunks) out += await r.push(c);
   return out + (await r.end());
@@ -225,9 +224,9 @@ describe("createStreamReidentifier", () => {
   });
 
   test("an event larger than the limit stops the stream", async () => {
-    const r = createStreamReidentifier({ reveal: fakeReveal, maxEventChars: 100 });
+    const r = createStreamReidentifier({ reveal: reveal, maxEventChars: 100 });
     await assert.rejects(r.push(`data: ${"x".repeat(200)}`), StreamTooLargeError);
-    const s = createStreamReidentifier({ reveal: fakeReveal, maxEventChars: 100 });
+    const s = createStreamReidentifier({ reveal: reveal, maxEventChars: 100 });
     await assert.rejects(async () => {
       for (let i = 0; i < 10; i++) await s.push(`data: ${"y".repeat(20)}\n`);
     }, StreamTooLargeError);

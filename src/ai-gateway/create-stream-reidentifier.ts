@@ -7,8 +7,9 @@
  * character. So bytes are decoded as a stream, lines are cut only at their end, and for each choice and
  * each text field of its delta (content, reasoning, a tool call's arguments), the tail that could still
  * become a token, in any form the re-identification reads (`<PERS`, `PERSON_1` before a possible `2`,
- * `&lt;EMAIL_1&g`), is held back and put in front of the next piece of the same field. It is released at the choice's finish_reason, before `[DONE]`, or when
- * the stream ends, so nothing is ever lost, only delayed by a few characters.
+ * `&lt;EMAIL_1&g`), is held back and put in front of the next piece of the same field, and so is the
+ * last word (a bare token glued to it is none). It is released at the choice's finish_reason, before
+ * `[DONE]`, or when the stream ends, so nothing is ever lost, only delayed by a few characters.
  *
  * Pure: no I/O; `reveal` (the call's vault) is the only thing it calls.
  */

@@ -42,7 +42,8 @@ const output = Buffer.from(data.output);
 const serialise = detectSerialiser(data.format);
 const fields = emptyLineFields();
 type Validate = typeof import("./input-line.schema.ts").validateInputLine;
-let validate: Validate | undefined;
+/** The schema's validator, once a line has needed it. */
+let loadedValidate: Validate | undefined;
 
 /**
  * One piece, line by line, into the output slot. A line of the common shape is read from its bytes
@@ -131,10 +132,10 @@ function scanPiece(piece: JsonlPiece, validate: Validate | undefined): JsonlPiec
  * then scanned again from its start, which overwrites the same output bytes.
  */
 async function runPiece(piece: JsonlPiece): Promise<JsonlPieceResult> {
-  const result = scanPiece(piece, validate);
+  const result = scanPiece(piece, loadedValidate);
   if (result !== undefined) return result;
-  validate = (await import("./input-line.schema.ts")).validateInputLine;
-  return scanPiece(piece, validate)!;
+  loadedValidate = (await import("./input-line.schema.ts")).validateInputLine;
+  return scanPiece(piece, loadedValidate)!;
 }
 
 parentPort?.on("message", async (piece: JsonlPiece) => {
