@@ -121,7 +121,13 @@ describe("counterpart pages: security", () => {
     });
     const expired = tokenOf("controller", new Date(kit.ctx.now().getTime() - 31 * 24 * 3600_000));
     for (const [label, url] of [
-      ["tampered", path("controller-decision", `${payload}.${signature!.slice(0, -2)}AA`)],
+      [
+        "tampered",
+        path(
+          "controller-decision",
+          `${payload}.${signature!.slice(0, -2)}${signature!.endsWith("AA") ? "BB" : "AA"}`,
+        ),
+      ],
       ["garbage", path("controller-decision", "not-a-token")],
       ["status purpose", path("controller-decision", statusLink)],
       ["processor link on the controller page", path("controller-decision", tokenOf("processor"))],
