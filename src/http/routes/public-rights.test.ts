@@ -372,12 +372,28 @@ describe("rights form: end to end over SMTP", () => {
     assert.equal(last.kind, "withdrawn");
     assert.equal(last.actor, "requester");
     assert.equal((await row()).status, "withdrawn");
-    // Withdrawing twice changes nothing; the identity link of a withdrawn request confirms nothing.
+    // Staff hear of it (the register's rights contact), in the organisation's language, without the person.
+    const [, notice] = await smtp.waitFor(2);
+    await scheduleMailDelivery(kit.ctx);
+    assert.deepEqual(notice!.to, ["privacy@example.org"]);
+    assert.match(notice!.headers, /Subject: .*DSR-2026-0001/);
+    assert.match(notice!.body, /DSR-2026-0001 \(Droit d'accès, art\. 15\)/);
+    assert.match(notice!.body, /aucune réponse n'est plus due/);
+    assert.match(notice!.body, /\/api\/v1\/organisations\/acme\/requests\//);
+    assert.doesNotMatch(notice!.body, /Jeanne|Martin|jeanne|C-1234|fidélité/);
+    const afterNotice = await kit.ctx.db
+      .selectFrom("request_events")
+      .select(["kind", "actor"])
+      .orderBy("seq", "desc")
+      .executeTakeFirstOrThrow();
+    assert.deepEqual({ ...afterNotice }, { kind: "staff_notified", actor: "system" });
+    // Withdrawing twice changes nothing (no second notice); the identity link of a withdrawn request confirms nothing.
     const twice = await kit.call(
       post("/o/acme/rights/status?lang=en", { token: tokenOf(status), action: "withdraw" }, "10.2.0.1"),
     );
     assert.equal(twice.statusCode, 200);
-    assert.equal(await count(kit, "request_events"), events.length + 1);
+    assert.equal(await count(kit, "request_events"), events.length + 2);
+    assert.equal(await count(kit, "request_mails"), 2);
   });
 
   test("a duplicate starts no second identity flow: same page, one mail to the address, at most once a day", async () => {

@@ -371,7 +371,8 @@ export const publicRightsRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = as
       if (!linkLimiter.hit(request.ip)) return tooMany(reply, site, lang);
       const { token } = request.body;
       const { row } = await openRequestLink(ctx, { orgId: site.orgId, token, purpose: "status" });
-      const { row: after } = await withdrawRequest(ctx, { orgId: site.orgId, requestId: row.id });
+      const { row: after, changed } = await withdrawRequest(ctx, { orgId: site.orgId, requestId: row.id });
+      if (changed) void scheduleMailDelivery(ctx);
       const view = await getRequestStatus(ctx, after);
       return send(reply, 200, requestStatusPageHtml(site, lang, { view, token, justWithdrawn: true }));
     },

@@ -1,7 +1,14 @@
 import type { AppContext } from "../../app/app-context.ts";
 import { type SendResult, sendMail } from "../../mail/send-mail.ts";
-import { recordRequestEvent } from "../requests/record-request-event.ts";
+import { type RequestEventKind, recordRequestEvent } from "../requests/record-request-event.ts";
 import { openQueuedMessage, type RequestMailKind } from "./enqueue-request-mail.ts";
+
+/** The timeline event of a sent mail: a letter to the requester, unless it went to staff. */
+const SENT_EVENT: Partial<Record<RequestMailKind, RequestEventKind>> = {
+  reminder: "reminder_sent",
+  overdue: "reminder_sent",
+  withdrawal_notice: "staff_notified",
+};
 
 /** Minutes to wait before each retry; after the last, the mail is marked failed and staff see it on the request. */
 const BACKOFF_MINUTES = [1, 5, 30, 120, 720];
@@ -99,7 +106,7 @@ async function recordOutcomes(ctx: AppContext, outcomes: Outcome[], counts: Deli
           await recordRequestEvent(ctx, trx, {
             orgId: mail.org_id,
             requestId: mail.request_id,
-            kind: kind === "reminder" || kind === "overdue" ? "reminder_sent" : "letter_sent",
+            kind: SENT_EVENT[kind] ?? "letter_sent",
             actor: "system",
             data: { mail: mail.id, kind },
           });

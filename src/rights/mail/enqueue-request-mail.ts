@@ -16,6 +16,7 @@ export const REQUEST_MAIL_KINDS = [
   "forward_to_controller",
   "processor_instruction",
   "status_update",
+  "withdrawal_notice",
 ] as const;
 export type RequestMailKind = (typeof REQUEST_MAIL_KINDS)[number];
 

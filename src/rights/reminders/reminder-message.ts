@@ -41,6 +41,12 @@ export function formatDueDate(date: CalendarDate, lang: Lang): string {
   return dateFormats[lang].format(new Date(`${date}T00:00:00Z`));
 }
 
+/** "Droit d'accès, art. 15" / "Right of access, Art. 15": how staff mails name a request's type. */
+export function requestTypeText(type: RequestType, lang: Lang): string {
+  const info = REQUEST_TYPE_INFO[type];
+  return `${info.label[lang]}, ${lang === "fr" ? info.article.replace(/^Art\./, "art.") : info.article}`;
+}
+
 function daysText(days: number, lang: Lang): string {
   if (lang === "fr") return days === 1 ? "1 jour" : `${days} jours`;
   return days === 1 ? "1 day" : `${days} days`;
@@ -53,9 +59,7 @@ function daysText(days: number, lang: Lang): string {
  */
 export function reminderMessage(facts: ReminderFacts, to: string): MailMessage {
   const { lang } = facts;
-  const type = REQUEST_TYPE_INFO[facts.type];
-  // "(Droit d'accès, art. 15)" / "(Right of access, Art. 15)"
-  const typeText = `${type.label[lang]}, ${lang === "fr" ? type.article.replace(/^Art\./, "art.") : type.article}`;
+  const typeText = requestTypeText(facts.type, lang);
   const due = formatDueDate(facts.dueOn, lang);
   const status = REQUEST_STATUS_LABELS[facts.status][lang];
   let subject: string;

@@ -1,6 +1,7 @@
 import type { Config } from "../../config/config.schema.ts";
 import { openText } from "../../crypto/seal.ts";
 import type { Organisation } from "../../register/model/organisation.schema.ts";
+import { publicBaseUrl } from "../../subscriptions/public-base-url.ts";
 import type { RightsSettings } from "../settings/rights-settings.ts";
 
 // Loose on purpose: the address was validated where it was entered; this only tells an address from a name.
@@ -35,4 +36,9 @@ export function reminderRecipients(input: {
     seen.add(key);
     return true;
   });
+}
+
+/** Where a mail to staff sends them: the request in the staff API. */
+export function staffRequestUrl(config: Config, slug: string, requestId: string): string {
+  return `${publicBaseUrl(config)}/api/v1/organisations/${slug}/requests/${requestId}`;
 }

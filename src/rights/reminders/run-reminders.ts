@@ -1,6 +1,5 @@
 import type { AppContext } from "../../app/app-context.ts";
 import { loggableError } from "../../app/loggable-error.ts";
-import { publicBaseUrl } from "../../subscriptions/public-base-url.ts";
 import type { CalendarDate } from "../deadlines/calendar-date.ts";
 import { enqueueRequestMail } from "../mail/enqueue-request-mail.ts";
 import type { RequestStatus, RequestType } from "../model/request.schema.ts";
@@ -17,7 +16,7 @@ import { type DeliveryCounts, deliverDueMails } from "./deliver-due-mails.ts";
 import { findReminderCandidates, type ReminderCandidate } from "./find-reminder-candidates.ts";
 import { type ReminderDue, reminderDue } from "./reminder-due.ts";
 import { reminderMessage } from "./reminder-message.ts";
-import { reminderRecipients } from "./reminder-recipients.ts";
+import { reminderRecipients, staffRequestUrl } from "./reminder-recipients.ts";
 
 export type RunRemindersOptions = {
   /**
@@ -274,7 +273,7 @@ async function applyDue(
             dueOn: candidate.due_on,
             days: due.kind === "reminder" ? due.daysLeft : due.daysLate,
             extended: candidate.due_on !== candidate.original_due_on,
-            link: `${publicBaseUrl(ctx.config)}/api/v1/organisations/${calendar.slug}/requests/${candidate.id}`,
+            link: staffRequestUrl(ctx.config, calendar.slug, candidate.id),
           },
           recipients.join(", "),
         );

@@ -24,6 +24,7 @@ export const REQUEST_EVENT_KINDS = [
   "letter_sent",
   "mail_failed",
   "reminder_sent",
+  "staff_notified",
   "overdue_flagged",
   "forwarded_to_controller",
   "controller_instruction",
