@@ -71,7 +71,7 @@ export async function run(): Promise<void> {
   const node = process.execPath;
   const env = { ...process.env, GARDIEN_DATA_DIR: dataDir, LOG_LEVEL: "silent" };
   const cli = () =>
-    spawnSync(node, ["src/main.ts", "lint", "--org", "regis", "--format", "json"], {
+    spawnSync(node, ["bin/gardien.js", "lint", "--org", "regis", "--format", "json"], {
       cwd: join(import.meta.dirname, ".."),
       env,
       encoding: "utf8",

@@ -1,4 +1,8 @@
 import { readdirSync } from "node:fs";
+import { enableCompileCache } from "../src/app/enable-compile-cache.ts";
+
+// As the CLI does (src/main.ts): worker threads started by a benchmark load their modules as the CLI's do.
+enableCompileCache();
 
 /** `npm run bench -- NAME` runs bench/NAME.ts; without a name it lists the benchmarks. */
 const name = process.argv[2];

@@ -106,8 +106,8 @@ export const COMMANDS: ReadonlyArray<CommandEntry> = [
   ),
   entry(
     ["pii", "detect"],
-    "pii detect [--lang fr|en|auto] [--input FILE|-] [--format jsonl|text] [--workers N]",
-    'Find personal data in JSONL lines {"id","text","lang"?}; --workers N spreads a large file over N threads; exits 2 if a line is malformed',
+    "pii detect [--lang fr|en|auto] [--input FILE|-] [--format jsonl|text] [--workers N|auto]",
+    'Find personal data in JSONL lines {"id","text","lang"?}; a file of 48 MiB or more is spread over one worker thread per core (--workers N to choose, 1 for one thread); exits 2 if a line is malformed',
     () => import("./pii-detect.ts"),
     "piiDetectCommand",
   ),

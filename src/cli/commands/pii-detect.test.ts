@@ -68,7 +68,7 @@ test("pii detect --format text, and bad flags exit 2", async () => {
   assert.equal((await cli("pii", "detect", "--input", join(dir, "missing.jsonl"))).code, 2);
 });
 
-test("pii detect --workers 2 answers as one thread does; a bad --workers exits 2 and names the flag", async () => {
+test("pii detect --workers 2 and auto answer as one thread does; a bad --workers exits 2 and names the flag and rule", async () => {
   const lines = Array.from({ length: 400 }, (_, i) =>
     i === 123
       ? "{broken"
@@ -81,9 +81,14 @@ test("pii detect --workers 2 answers as one thread does; a bad --workers exits 2
   assert.equal(two.stdout, one.stdout);
   assert.equal(two.stderr, one.stderr);
   assert.match(two.stderr, /line 124: /);
+  const auto = await cli("pii", "detect", "--input", input, "--workers", "auto");
+  assert.equal(auto.stdout, one.stdout);
   const bad = await cli("pii", "detect", "--input", input, "--workers", "0");
   assert.equal(bad.code, 2);
-  assert.match(bad.stderr, /workers/);
+  assert.match(bad.stderr, /--workers: Too small/);
+  const word = await cli("pii", "detect", "--input", input, "--workers", "two");
+  assert.equal(word.code, 2);
+  assert.match(word.stderr, /--workers: expected auto or a whole number of threads from 1 to 64/);
 });
 
 test("pii redact and pseudonymise transform text; tokens are shared within a conversation", async () => {

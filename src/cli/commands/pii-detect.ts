@@ -1,4 +1,7 @@
+import { statSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import { z } from "zod";
+import { chooseWorkers } from "../../pii/stream/choose-workers.ts";
 import { detectJsonlParallel } from "../../pii/stream/detect-jsonl-parallel.ts";
 import { detectLine, detectSerialiser } from "../../pii/stream/detect-lines.ts";
 import { processJsonl } from "../../pii/stream/process-jsonl.ts";
@@ -10,15 +13,19 @@ const Options = z
     lang: z.enum(["fr", "en", "auto"]).default("auto"),
     input: z.string().optional(),
     format: z.enum(["jsonl", "text"]).default("jsonl"),
-    workers: z.coerce.number().int().min(1).max(64).default(1),
+    workers: z
+      .union([z.literal("auto"), z.coerce.number().int().min(1).max(64)], {
+        error: "expected auto or a whole number of threads from 1 to 64",
+      })
+      .default("auto"),
   })
   .strict();
 
 export const piiDetectCommand: CliCommand<typeof Options> = {
   path: ["pii", "detect"],
-  usage: "pii detect [--lang fr|en|auto] [--input FILE|-] [--format jsonl|text] [--workers N]",
+  usage: "pii detect [--lang fr|en|auto] [--input FILE|-] [--format jsonl|text] [--workers N|auto]",
   summary:
-    'Find personal data in JSONL lines {"id","text","lang"?}; --workers N spreads a large file over N threads; exits 2 if a line is malformed',
+    'Find personal data in JSONL lines {"id","text","lang"?}; a file of 48 MiB or more is spread over one worker thread per core (--workers N to choose, 1 for one thread); exits 2 if a line is malformed',
   flags: {
     lang: { type: "string" },
     input: { type: "string" },
@@ -29,15 +36,22 @@ export const piiDetectCommand: CliCommand<typeof Options> = {
   async run({ options, io }) {
     const reportError = lineErrorReporter(io);
     const path = piiInputPath(options.input);
+    const workers =
+      options.workers === "auto"
+        ? chooseWorkers({
+            fileBytes: path === undefined ? undefined : statSync(path).size,
+            cores: availableParallelism(),
+          })
+        : options.workers;
     const { malformed } =
-      options.workers > 1
+      workers > 1
         ? await detectJsonlParallel({
             input: path === undefined ? process.stdin : { path },
             reportError,
             write: io.stdoutBytes ?? ((bytes) => io.stdout(Buffer.from(bytes).toString("utf8"))),
             lang: options.lang,
             format: options.format,
-            workers: options.workers,
+            workers,
           })
         : await processJsonl({
             input: openPiiInput(options.input),
