@@ -106,6 +106,8 @@ describe("splitHeld", () => {
     assert.deepEqual(splitHeld("mail &lt;EMA"), ["mail ", "&lt;EMA"]);
     assert.deepEqual(splitHeld("x \\<PERS", "json"), ["x \\", "<PERS"], "in JSON a backslash escapes");
     assert.deepEqual(splitHeld("<PERSON_1> et <EM"), ["<PERSON_1> et ", "<EM"]);
+    assert.deepEqual(splitHeld("Bonjour Jean"), ["Bonjour Jean", ""], "an ordinary word goes at once");
+    assert.deepEqual(splitHeld("PERSON_1", "text", true), ["PERSON_1", ""], "glued to the word sent before");
     const long = `<${"A".repeat(60)}>`;
     assert.deepEqual(splitHeld(long), [long, ""], "too long to be a token: not held");
   });
@@ -188,6 +190,21 @@ describe("createStreamReidentifier", () => {
     assert.equal(content.get(0), 'Je contacte Marie "Mimi" Martin');
     const parsed = JSON.parse(toolArgs.get("1:0")!);
     assert.deepEqual(parsed, { to: 'Marie "Mimi" Martin', email: "jean.dupont@example.com" });
+  });
+
+  test("ordinary words go out with the event that brings them; only the start of a token waits", async () => {
+    const r = createStreamReidentifier({ reveal });
+    const sent = async (content: string) => collect(await r.push(event([{ content }]))).content.get(0) ?? "";
+    assert.equal(await sent("Bon"), "Bon");
+    assert.equal(await sent("jour "), "jour ");
+    assert.equal(await sent("PERS"), "", "may be PERSON_1");
+    assert.equal(await sent("ON_1"), "", "may be PERSON_12");
+    assert.equal(await sent(" et X"), "Jean Dupont et X");
+    // Glued to the X already sent: not a token, though read alone it would be one; so it need not wait.
+    assert.equal(await sent("PERSON_1"), "PERSON_1");
+    assert.equal(await sent(" !"), " !");
+    assert.equal(await sent("Je"), "Je");
+    assert.equal(await sent("anne"), "anne");
   });
 
   test("what is still held at finish_reason goes into that event; at the end of a stream, into a last event", async () => {

@@ -7,14 +7,16 @@
  * character. So bytes are decoded as a stream, lines are cut only at their end, and for each choice and
  * each text field of its delta (content, reasoning, a tool call's arguments), the tail that could still
  * become a token, in any form the re-identification reads (`<PERS`, `PERSON_1` before a possible `2`,
- * `&lt;EMAIL_1&g`), is held back and put in front of the next piece of the same field, and so is the
- * last word (a bare token glued to it is none). It is released at the choice's finish_reason, before
- * `[DONE]`, or when the stream ends, so nothing is ever lost, only delayed by a few characters.
+ * `&lt;EMAIL_1&g`), is held back and put in front of the next piece of the same field. Everything else
+ * goes at once, ordinary words included: the next piece is read knowing whether the text sent before it
+ * ended in a word character, so `X` then `PERSON_1` is still no token. What is held is released at the
+ * choice's finish_reason, before `[DONE]`, or when the stream ends, so nothing is ever lost, only
+ * delayed by a few characters.
  *
  * Pure: no I/O; `reveal` (the call's vault) is the only thing it calls.
  */
 
-import { tokenTailStart } from "../pii/index.ts";
+import { endsInWord, tokenTailStart } from "../pii/index.ts";
 import { revealStrings } from "./reidentify-chat-response.ts";
 import type { Reveal, RevealMode } from "./reveal-tokens.ts";
 
@@ -36,16 +38,32 @@ export class StreamTooLargeError extends Error {
 }
 
 /**
- * Splits a piece of text into what can be sent now and the tail that may be the start of a token.
+ * Splits a piece of text into what can be sent now and the tail that may be the start of a token;
+ * `afterWord`: the text sent before this piece ended in a word character.
  *
  * @example splitHeld("Bonjour <PERS") // ["Bonjour ", "<PERS"]; splitHeld("a <b>") // ["a <b>", ""]
  */
-export function splitHeld(text: string, mode: RevealMode = "text"): [send: string, hold: string] {
-  const at = tokenTailStart(text, mode);
+export function splitHeld(
+  text: string,
+  mode: RevealMode = "text",
+  afterWord = false,
+): [send: string, hold: string] {
+  const at = tokenTailStart(text, mode, { afterWord });
   return [text.slice(0, at), text.slice(at)];
 }
 
-type Held = { choice: number; field: string; tool: number | null; mode: RevealMode; text: string };
+/**
+ * One text field of one choice (or one tool call's arguments): what is held back, and whether what was
+ * sent of it so far ended in a word character.
+ */
+type Field = {
+  choice: number;
+  field: string;
+  tool: number | null;
+  mode: RevealMode;
+  text: string;
+  afterWord: boolean;
+};
 type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => v !== null && typeof v === "object" && !Array.isArray(v);
 
@@ -59,7 +77,7 @@ export function createStreamReidentifier(options: {
   let buffer = "";
   let lines: string[] = [];
   let eventChars = 0;
-  const held = new Map<string, Held>();
+  const fields = new Map<string, Field>();
   let template: Json = {};
 
   /** Cuts complete lines out of the buffer; a blank line dispatches the event they form. */
@@ -147,7 +165,7 @@ export function createStreamReidentifier(options: {
     for (const [field, value] of Object.entries(delta)) {
       if (field === "role") continue;
       if (typeof value === "string") {
-        out[field] = await hold({ choice, field, tool: null, mode: "text", text: value });
+        out[field] = await hold({ choice, field, tool: null, mode: "text" }, value);
       } else if (field === "tool_calls" && Array.isArray(value)) {
         const calls: unknown[] = [];
         for (const [position, call] of value.entries()) {
@@ -156,7 +174,7 @@ export function createStreamReidentifier(options: {
             continue;
           }
           const tool = typeof call.index === "number" ? call.index : position;
-          const args = await hold({ choice, field, tool, mode: "json", text: call.function.arguments });
+          const args = await hold({ choice, field, tool, mode: "json" }, call.function.arguments);
           calls.push({ ...call, function: { ...call.function, arguments: args } });
         }
         out[field] = calls;
@@ -168,21 +186,22 @@ export function createStreamReidentifier(options: {
   }
 
   /** Sends what can be sent of a field's text (with what was held before it) and holds the rest. */
-  async function hold(piece: Held): Promise<string> {
-    const key = `${piece.choice}\0${piece.field}\0${piece.tool ?? ""}`;
-    const [send, keep] = splitHeld((held.get(key)?.text ?? "") + piece.text, piece.mode);
-    if (keep === "") held.delete(key);
-    else held.set(key, { ...piece, text: keep });
-    return send === "" ? "" : reveal(send, piece.mode);
+  async function hold(where: Omit<Field, "text" | "afterWord">, text: string): Promise<string> {
+    const key = `${where.choice}\0${where.field}\0${where.tool ?? ""}`;
+    const field = fields.get(key) ?? { ...where, text: "", afterWord: false };
+    const [send, keep] = splitHeld(field.text + text, where.mode, field.afterWord);
+    fields.set(key, { ...field, text: keep, afterWord: endsInWord(send, field.afterWord) });
+    return send === "" ? "" : reveal(send, where.mode, field.afterWord);
   }
 
   /** Appends to a choice's delta everything still held for it. */
   async function flushChoice(choice: number, delta: Json): Promise<Json> {
     const out: Json = { ...delta };
-    for (const [key, piece] of held) {
+    for (const [key, piece] of fields) {
       if (piece.choice !== choice) continue;
-      held.delete(key);
-      const text = await reveal(piece.text, piece.mode);
+      fields.delete(key);
+      if (piece.text === "") continue;
+      const text = await reveal(piece.text, piece.mode, piece.afterWord);
       if (piece.tool === null) {
         out[piece.field] = (typeof out[piece.field] === "string" ? out[piece.field] : "") + text;
         continue;
@@ -202,8 +221,9 @@ export function createStreamReidentifier(options: {
 
   /** One event carrying everything still held, for every choice (before [DONE], or at the end). */
   async function flushAll(): Promise<string> {
-    if (held.size === 0) return "";
-    const choices = [...new Set([...held.values()].map((h) => h.choice))].sort((a, b) => a - b);
+    const waiting = [...fields.values()].filter((f) => f.text !== "");
+    if (waiting.length === 0) return "";
+    const choices = [...new Set(waiting.map((f) => f.choice))].sort((a, b) => a - b);
     const out = [];
     for (const index of choices) {
       out.push({ index, delta: await flushChoice(index, {}), finish_reason: null });

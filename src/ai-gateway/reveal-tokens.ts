@@ -6,12 +6,13 @@ import { reidentify, type Vault } from "../pii/index.ts";
  * must not break them).
  */
 export type RevealMode = "text" | "json";
-export type Reveal = (text: string, mode: RevealMode) => Promise<string>;
+/** `afterWord`: the text is the next piece of a streamed one whose sent part ended in a word character. */
+export type Reveal = (text: string, mode: RevealMode, afterWord?: boolean) => Promise<string>;
 
 /**
  * The re-identifier of one gateway call's scope. Tokens the vault does not know (the model made one up,
  * or the TTL passed) are left as they are.
  */
 export function createReveal(vault: Vault, scope: string): Reveal {
-  return (text, mode) => reidentify(text, { vault, scope, kind: mode });
+  return (text, mode, afterWord) => reidentify(text, { vault, scope, kind: mode, afterWord });
 }

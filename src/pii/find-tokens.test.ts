@@ -1,15 +1,15 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { findTokens, type TokenTextKind, tokenTailStart } from "./find-tokens.ts";
+import { endsInWord, findTokens, type TokenTextKind, tokenTailStart } from "./find-tokens.ts";
 
 const spans = (text: string, kind?: TokenTextKind) =>
   findTokens(text, kind).map((m) => [text.slice(m.start, m.end), m.token]);
 
 /** Replaces each token found by `<canonical>` → `{canonical without brackets, lower case}`. */
-const replace = (text: string, kind?: TokenTextKind) => {
+const replace = (text: string, kind?: TokenTextKind, afterWord = false) => {
   let out = "";
   let at = 0;
-  for (const m of findTokens(text, kind)) {
+  for (const m of findTokens(text, kind, { afterWord })) {
     out += `${text.slice(at, m.start)}«${m.token.slice(1, -1).toLowerCase()}»`;
     at = m.end;
   }
@@ -85,13 +85,28 @@ describe("tokenTailStart", () => {
     assert.equal(held("x {{FR_NIR_1}"), "{{FR_NIR_1}");
     assert.equal(held("x <PERSON_1>"), "");
     assert.equal(held("x PERSON_1."), "");
-    assert.equal(held("Bonjour Jean"), "Jean", "the last word waits: what is before a token counts");
+    assert.equal(held("Bonjour Jean"), "", "an ordinary word goes at once");
+    assert.equal(held("Bonjour JEAN"), "", "so does an upper-case one that starts no type name");
     assert.equal(held("a < b."), "");
     assert.equal(held("<div "), "");
-    assert.equal(held("x XPERS"), "XPERS");
+    assert.equal(held("x XPERS"), "", "glued to X: no bare token can start in it");
     assert.equal(held("x \\<PERS", "json"), "<PERS", "in JSON the backslash is an escape");
     assert.equal(held(`<${"A".repeat(80)}>`), "");
-    assert.equal(held(`x ${"A".repeat(80)}`), "A".repeat(64), "no more than 64 characters");
+    assert.equal(held(`x ${"A".repeat(80)}`), "");
+    assert.equal(tokenTailStart("PERS", "text", { afterWord: true }), 4, "glued to the piece before");
+    assert.equal(tokenTailStart("<PERS", "text", { afterWord: true }), 0, "a bracket may follow a word");
+  });
+
+  test("a piece that goes on from a word: a bare token at its start is glued to it", () => {
+    assert.deepEqual(spans("PERSON_1 et PERSON_2"), [
+      ["PERSON_1", "<PERSON_1>"],
+      ["PERSON_2", "<PERSON_2>"],
+    ]);
+    assert.equal(replace("PERSON_1 et PERSON_2", "text", true), "PERSON_1 et «person_2»");
+    assert.equal(replace("<PERSON_1> et", "text", true), "«person_1» et");
+    assert.equal(endsInWord("Bonjour"), true);
+    assert.equal(endsInWord("Bonjour "), false);
+    assert.equal(endsInWord("", true), true, "nothing sent: what was before still counts");
   });
 
   test("whatever the cut, sending the text before the tail and holding the tail finds the same tokens", () => {
@@ -106,8 +121,9 @@ describe("tokenTailStart", () => {
         for (let cut = 0; cut <= text.length; cut++) {
           const first = text.slice(0, cut);
           const at = tokenTailStart(first, kind);
+          const sent = first.slice(0, at);
           const streamed =
-            replace(first.slice(0, at), kind) + replace(first.slice(at) + text.slice(cut), kind);
+            replace(sent, kind) + replace(first.slice(at) + text.slice(cut), kind, endsInWord(sent));
           assert.equal(streamed, whole, `${kind}, cut at ${cut}: ${JSON.stringify(text.slice(0, cut))}`);
         }
       }
@@ -131,13 +147,15 @@ describe("tokenTailStart", () => {
       const cuts = [random(text.length + 1), random(text.length + 1)].sort((a, b) => a - b);
       let held = "";
       let streamed = "";
+      let afterWord = false;
       for (const piece of [text.slice(0, cuts[0]), text.slice(cuts[0], cuts[1]), text.slice(cuts[1])]) {
         const open = held + piece;
-        const at = tokenTailStart(open, kind);
-        streamed += replace(open.slice(0, at), kind);
+        const at = tokenTailStart(open, kind, { afterWord });
+        streamed += replace(open.slice(0, at), kind, afterWord);
+        afterWord = endsInWord(open.slice(0, at), afterWord);
         held = open.slice(at);
       }
-      streamed += replace(held, kind);
+      streamed += replace(held, kind, afterWord);
       if (findTokens(text, kind).length > 0) withTokens++;
       assert.equal(streamed, replace(text, kind), `${kind} ${JSON.stringify(text)} cut at ${cuts}`);
     }

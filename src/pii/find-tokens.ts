@@ -6,6 +6,12 @@ export type TokenMatch = { start: number; end: number; token: string };
 export type TokenTextKind = "text" | "json";
 
 /**
+ * Where a text sits in a longer one that arrives in pieces: `afterWord` says the piece before it ended in
+ * a word character, so a bare token at its very start is glued to that word and is none ("X", "PERSON_1").
+ */
+export type TokenTextOptions = { afterWord?: boolean };
+
+/**
  * Delimiters a model may put around a token instead of `<` and `>`: HTML escaping, Markdown escaping,
  * or template brackets. A token is recognised with a pair, or bare (`PERSON_1`) between word boundaries;
  * an unpaired delimiter stays in the text. Longest openings first, so that `{{` is not read as `{`.
@@ -49,7 +55,11 @@ const isWordChar = (c: number) =>
  * findTokens("Bonjour PERSON_1 (&lt;EMAIL_1&gt;)")
  * // [{ start: 8, end: 16, token: "<PERSON_1>" }, { start: 18, end: 33, token: "<EMAIL_1>" }]
  */
-export function findTokens(text: string, kind: TokenTextKind = "text"): TokenMatch[] {
+export function findTokens(
+  text: string,
+  kind: TokenTextKind = "text",
+  options: TokenTextOptions = {},
+): TokenMatch[] {
   const re = kind === "json" ? JSON_TOKEN : TEXT_TOKEN;
   re.lastIndex = 0;
   const out: TokenMatch[] = [];
@@ -67,7 +77,8 @@ export function findTokens(text: string, kind: TokenTextKind = "text"): TokenMat
     // Unpaired: the bare name and number, if they stand alone; the delimiters stay.
     const start = m.index + (open?.length ?? 0);
     const end = m.index + whole.length - (close?.length ?? 0);
-    if ((start > 0 && isWordChar(text.charCodeAt(start - 1))) || isWordChar(text.charCodeAt(end))) {
+    const glued = start > 0 ? isWordChar(text.charCodeAt(start - 1)) : options.afterWord === true;
+    if (glued || isWordChar(text.charCodeAt(end))) {
       // "XPERSON_1": the match may have swallowed the start of a real token ("[PERSON_1" in "[[PERSON_1]]").
       re.lastIndex = m.index + 1;
       continue;
@@ -81,25 +92,31 @@ export function findTokens(text: string, kind: TokenTextKind = "text"): TokenMat
  * Where the end of a streamed text may be the beginning of a token still on its way (`Bonjour <PERS`,
  * `PERSON_1` that may become `PERSON_12`, `&lt;EMAIL_1&g`): the index from which to hold the text back,
  * or `text.length` when all of it can go. Looks at the last `maxHeld` characters only.
- * Sending `text` up to that index and reading the rest with what comes next finds the same tokens as
- * reading it all at once.
+ * Sending `text` up to that index and reading the rest with what comes next, told whether what was sent
+ * ended in a word character (see TokenTextOptions), finds the same tokens as reading it all at once. So
+ * an ordinary word goes at once: a stream waits only on what looks like the start of a token.
  *
  * @example tokenTailStart("Bonjour <PERS") // 8
  */
-export function tokenTailStart(text: string, kind: TokenTextKind = "text", maxHeld = 64): number {
+export function tokenTailStart(
+  text: string,
+  kind: TokenTextKind = "text",
+  options: TokenTextOptions & { maxHeld?: number } = {},
+): number {
   const pairs = kind === "json" ? JSON_PAIRS : PAIRS;
-  const floor = Math.max(0, text.length - maxHeld);
+  const floor = Math.max(0, text.length - (options.maxHeld ?? 64));
   for (let p = floor; p < text.length; p++) {
     const c = text.charCodeAt(p);
-    const bare = c >= 65 && c <= 90 && (p === 0 || !isWordChar(text.charCodeAt(p - 1)));
-    if (!bare && !pairs.some(([open]) => open.charCodeAt(0) === c)) continue;
+    const glued = p > 0 ? isWordChar(text.charCodeAt(p - 1)) : options.afterWord === true;
+    if (!(c >= 65 && c <= 90 && !glued) && !pairs.some(([open]) => open.charCodeAt(0) === c)) continue;
     if (isLiveTail(text.slice(p), pairs, kind === "text")) return p;
   }
-  // A last word waits too: read alone, the next piece could not tell that a bare token at its start is
-  // glued to it ("X" then "PERSON_1"). A word longer than maxHeld cannot end in a token start.
-  let run = text.length;
-  while (run > floor && isWordChar(text.charCodeAt(run - 1))) run--;
-  return run;
+  return text.length;
+}
+
+/** Whether a text ends in a word character: what the next piece of a stream is told (TokenTextOptions). */
+export function endsInWord(text: string, before = false): boolean {
+  return text === "" ? before : isWordChar(text.charCodeAt(text.length - 1));
 }
 
 /** Whether more text after `tail` could make it, or part of it, a different token match. */

@@ -11,7 +11,14 @@
 export { detect } from "./detect.ts";
 export type { DetectLang, DetectOptions, Entity, EntityType } from "./entity.ts";
 export { ENTITY_TYPES } from "./entity.ts";
-export { findTokens, type TokenMatch, type TokenTextKind, tokenTailStart } from "./find-tokens.ts";
+export {
+  endsInWord,
+  findTokens,
+  type TokenMatch,
+  type TokenTextKind,
+  type TokenTextOptions,
+  tokenTailStart,
+} from "./find-tokens.ts";
 export { applyOperators } from "./operators/apply-operators.ts";
 export type { Operator, OperatorPlan } from "./operators/operator.ts";
 export { parseOperator, parseOperatorPlan } from "./operators/operator.ts";

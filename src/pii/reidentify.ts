@@ -9,6 +9,8 @@ export type ReidentifyOptions = {
    * so a value holding a quote does not break it, and backslashes are read as JSON escapes.
    */
   kind?: TokenTextKind;
+  /** The text goes on from one that ended in a word character (a streamed answer's next piece). */
+  afterWord?: boolean;
 };
 
 /**
@@ -21,7 +23,7 @@ export type ReidentifyOptions = {
  */
 export async function reidentify(text: string, options: ReidentifyOptions): Promise<string> {
   const json = options.kind === "json";
-  const matches = findTokens(text, options.kind);
+  const matches = findTokens(text, options.kind, { afterWord: options.afterWord });
   if (matches.length === 0) return text;
   const unique = [...new Set(matches.map((m) => m.token))];
   const values = await options.vault.reveal(options.scope, unique);
