@@ -105,6 +105,16 @@ export const ConfigSchema = z
       .regex(/^smtps?:\/\//, "must start with smtp:// or smtps://")
       .optional(),
     mailFrom: z.string().min(3).default("Gardien <no-reply@localhost>"),
+    /**
+     * Worker threads that scan large HTTP batches of the personal-data API (from 256 K characters), so the
+     * event loop keeps answering meanwhile: `auto` (one per core but one, at least 1, at most 8, started on
+     * the first large batch), a number, or 0 to scan everything on the main thread.
+     */
+    piiWorkers: z
+      .union([z.literal("auto"), z.coerce.number().int().min(0).max(64)], {
+        error: "expected auto or a whole number of threads from 0 to 64",
+      })
+      .default("auto"),
   })
   .strict();
 
@@ -130,4 +140,5 @@ export const CONFIG_SOURCES: ReadonlyArray<{ key: keyof ConfigInput; flag: strin
   { key: "trustProxy", flag: "--trust-proxy", env: "GARDIEN_TRUST_PROXY" },
   { key: "smtpUrl", flag: "--smtp-url", env: "GARDIEN_SMTP_URL" },
   { key: "mailFrom", flag: "--mail-from", env: "GARDIEN_MAIL_FROM" },
+  { key: "piiWorkers", flag: "--pii-workers", env: "GARDIEN_PII_WORKERS" },
 ];

@@ -75,3 +75,16 @@ test("trustProxy reads true or a list of addresses, and names the rule otherwise
     );
   }
 });
+
+test("piiWorkers reads auto or a number of threads, and names the rule otherwise", () => {
+  assert.equal(loadConfig({ env: {} }).piiWorkers, "auto");
+  assert.equal(loadConfig({ env: { GARDIEN_PII_WORKERS: "0" } }).piiWorkers, 0);
+  assert.equal(loadConfig({ argv: ["--pii-workers", "3"], env: {} }).piiWorkers, 3);
+  for (const bad of ["many", "-1", "1.5", "65"]) {
+    assert.throws(
+      () => loadConfig({ env: { GARDIEN_PII_WORKERS: bad } }),
+      /piiWorkers \(from environment variable GARDIEN_PII_WORKERS\)/,
+      bad,
+    );
+  }
+});

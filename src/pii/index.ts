@@ -22,6 +22,7 @@ export {
 export { applyOperators } from "./operators/apply-operators.ts";
 export type { Operator, OperatorPlan } from "./operators/operator.ts";
 export { parseOperator, parseOperatorPlan } from "./operators/operator.ts";
+export { type BatchDetector, createBatchDetector, POOL_MIN_CHARS } from "./pool/create-batch-detector.ts";
 export { createDetectPool, type DetectPool } from "./pool/create-detect-pool.ts";
 export { pseudonymise } from "./pseudonymise.ts";
 export { redact, redactSync } from "./redact.ts";

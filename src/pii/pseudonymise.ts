@@ -12,6 +12,8 @@ export type PseudonymiseOptions = {
   /** Other operators for some types; the default is `pseudonymise` for every type. */
   plan?: OperatorPlan;
   hashKey?: Uint8Array;
+  /** The text's entities, when already detected (by a worker pool, see createBatchDetector). */
+  entities?: Entity[];
 };
 
 const ALL_TOKENS: OperatorPlan = { default: { kind: "pseudonymise" } };
@@ -28,7 +30,7 @@ export async function pseudonymise(
   text: string,
   options: PseudonymiseOptions,
 ): Promise<{ text: string; entities: Entity[] }> {
-  const entities = detect(text, { lang: options.lang ?? "auto" });
+  const entities = options.entities ?? detect(text, { lang: options.lang ?? "auto" });
   const out = await applyOperators(text, entities, {
     plan: options.plan ?? ALL_TOKENS,
     vault: options.vault,

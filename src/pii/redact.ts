@@ -11,6 +11,8 @@ export type RedactOptions = {
   hashKey?: Uint8Array;
   vault?: Vault;
   scope?: string;
+  /** The text's entities, when already detected (by a worker pool, see createBatchDetector). */
+  entities?: Entity[];
 };
 
 /**
@@ -23,7 +25,7 @@ export async function redact(
   text: string,
   options: RedactOptions = {},
 ): Promise<{ text: string; entities: Entity[] }> {
-  const entities = detect(text, { lang: options.lang ?? "auto" });
+  const entities = options.entities ?? detect(text, { lang: options.lang ?? "auto" });
   const out = await applyOperators(text, entities, {
     plan: options.plan ?? { default: { kind: "replace" } },
     vault: options.vault,
@@ -44,7 +46,7 @@ export function redactSync(
   text: string,
   options: Omit<RedactOptions, "vault" | "scope"> = {},
 ): { text: string; entities: Entity[] } {
-  const entities = detect(text, { lang: options.lang ?? "auto" });
+  const entities = options.entities ?? detect(text, { lang: options.lang ?? "auto" });
   const out = applyOperatorsSync(text, entities, {
     plan: options.plan ?? { default: { kind: "replace" } },
     hashKey: options.hashKey,

@@ -1,5 +1,7 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
+import { generateCorpus } from "../../../test/fixtures/pii/generate-corpus.ts";
+import { POOL_MIN_CHARS } from "../../pii/index.ts";
 import { type ApiKit, type Headers, issuesOf, startApi } from "../testing/api-test-kit.ts";
 import { PII_BODY_LIMIT, PII_TEXT_LIMIT } from "./pii.ts";
 
@@ -267,5 +269,65 @@ describe("pii routes: security", () => {
       payload: { conversationId: "shared-id", text: "<EMAIL_1>" },
     });
     assert.equal(stillMine.json().text, EMAIL);
+  });
+});
+
+describe("pii routes: large batches on worker threads", () => {
+  // Two servers, one scanning large batches on its workers, one on its event loop: the same answers.
+  let pooled: ApiKit;
+  let inline: ApiKit;
+  let headers: { pooled: Headers; inline: Headers };
+  const items = generateCorpus(1_000, 23).map((m, i) => ({ id: `m${i}`, text: m.text.repeat(4) }));
+  const chars = items.reduce((n, i) => n + i.text.length, 0);
+  before(async () => {
+    pooled = await startApi("http-pii-pooled", { piiWorkers: 2 });
+    inline = await startApi("http-pii-inline", { piiWorkers: 0 });
+    headers = { pooled: await pooled.organisation("acme"), inline: await inline.organisation("acme") };
+  });
+  after(async () => {
+    await pooled.close();
+    await inline.close();
+  });
+
+  test("detect, redact and pseudonymise answer a large batch exactly as the event loop would", async () => {
+    assert.ok(chars >= POOL_MIN_CHARS, `${chars} characters: a batch for the workers`);
+    for (const [verb, extra] of [
+      ["detect", {}],
+      ["redact", { operators: { EMAIL: "mask:4", PERSON: "redact" } }],
+      ["pseudonymise", { conversationId: "batch-1" }],
+    ] as const) {
+      const payload = { items, lang: "fr", ...extra };
+      const [a, b] = await Promise.all([
+        pooled.call({ method: "POST", url: url(verb), headers: headers.pooled, payload }),
+        inline.call({ method: "POST", url: url(verb), headers: headers.inline, payload }),
+      ]);
+      assert.equal(a.statusCode, 200, a.body);
+      assert.equal(b.statusCode, 200, b.body);
+      assert.deepEqual(a.json(), b.json(), verb);
+      assert.ok(JSON.stringify(a.json()).length > 1000);
+    }
+    const found = (
+      await pooled.call({ method: "POST", url: url("detect"), headers: headers.pooled, payload: { items } })
+    ).json().items as Array<{ entities: unknown[] }>;
+    assert.ok(
+      found.filter((i) => i.entities.length > 0).length > 700,
+      "most labelled messages hold entities",
+    );
+  });
+
+  test("while the workers scan a large batch, the event loop answers other requests", async () => {
+    const order: string[] = [];
+    // 1.8 M characters, ~20 ms of scanning even on two workers: longer than the small request's whole way.
+    const longer = items.map((item) => ({ ...item, text: item.text.repeat(5) }));
+    const large = pooled
+      .call({ method: "POST", url: url("detect"), headers: headers.pooled, payload: { items: longer } })
+      .then((res) => order.push(`large ${res.statusCode}`));
+    // Once the large body is parsed and its scan sent to the workers, the loop is free again.
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    const small = pooled
+      .call({ method: "POST", url: url("detect"), headers: headers.pooled, payload: { text: TEXT } })
+      .then((res) => order.push(`small ${res.statusCode}`));
+    await Promise.all([large, small]);
+    assert.deepEqual(order, ["small 200", "large 200"]);
   });
 });

@@ -1,5 +1,6 @@
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from "fastify";
 import { createToken } from "../../auth/create-token.ts";
+import type { ConfigInput } from "../../config/config.schema.ts";
 import type { OrganisationInput } from "../../register/model/index.ts";
 import { sampleOrganisation } from "../../testing/fixtures.ts";
 import { createTestContext, type TestContext } from "../../testing/test-context.ts";
@@ -23,8 +24,8 @@ export function bearer(token: string): Headers {
 }
 
 /** A server over a fresh store (SQLite, or a PostgreSQL schema when TEST_DATABASE_URL is set), driven by inject(). */
-export async function startApi(name: string): Promise<ApiKit> {
-  const ctx = await createTestContext(name);
+export async function startApi(name: string, config: Partial<ConfigInput> = {}): Promise<ApiKit> {
+  const ctx = await createTestContext(name, config);
   const app = await buildServer(ctx);
   await app.ready();
   const admin = bearer((await createToken(ctx, { admin: true, name: "admin", actor: "test" })).token);
