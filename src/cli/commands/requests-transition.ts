@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { Slug } from "../../register/model/common.schema.ts";
-import { RequestOutcome, RequestStatus } from "../../rights/model/request.schema.ts";
+import { TransitionFields } from "../../rights/model/request.schema.ts";
 import { moveRequest } from "../../rights/staff/move-request.ts";
 import { organisationToday } from "../../rights/staff/organisation-today.ts";
 import { toRequestSummary } from "../../rights/staff/request-views.ts";
@@ -10,9 +10,7 @@ import { organisationIdOf, requestIdArgument, withFlagNames } from "./requests-c
 const Options = z
   .object({
     org: Slug,
-    to: RequestStatus,
-    outcome: RequestOutcome.optional(),
-    note: z.string().trim().min(1).max(10_000).optional(),
+    ...TransitionFields,
     revision: z.coerce.number().int().min(1).optional(),
     json: z.boolean().default(false),
   })

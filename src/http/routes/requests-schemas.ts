@@ -4,7 +4,7 @@
  */
 import { z } from "zod";
 import { Slug } from "../../register/model/common.schema.ts";
-import { RequestOutcome, RequestStatus } from "../../rights/model/request.schema.ts";
+import { TransitionFields } from "../../rights/model/request.schema.ts";
 import { RightsSettings } from "../../rights/settings/rights-settings.ts";
 import { AttachmentMeta } from "../../rights/staff/attachment-record.ts";
 import { RequestDetails, TimelineEntry } from "../../rights/staff/get-request-details.ts";
@@ -28,19 +28,7 @@ export const TAG = "requests";
 export const RequestParams = z.object({ slug: Slug, id: z.uuid().describe("The request's id") });
 export const AttachmentParams = RequestParams.extend({ attId: z.uuid().describe("The attachment's id") });
 
-export const TransitionBody = z
-  .object({
-    to: RequestStatus,
-    outcome: RequestOutcome.optional().describe("Required to move to answered"),
-    note: z
-      .string()
-      .trim()
-      .min(1)
-      .max(10_000)
-      .optional()
-      .describe("Why (sealed on the timeline, shown to staff only)"),
-  })
-  .strict();
+export const TransitionBody = z.object(TransitionFields).strict();
 
 /** Responses with personal data are never stored by a cache on the way. */
 export const NO_STORE = "no-store";

@@ -1,6 +1,7 @@
 import type { Transaction } from "kysely";
 import type { AppContext } from "../../app/app-context.ts";
 import type { Database, RequestRow } from "../../db/schema.ts";
+import { organisationName } from "../../documents/format-identity.ts";
 import { AppError, notFound } from "../../errors/app-error.ts";
 import { enqueueRequestMail } from "../mail/enqueue-request-mail.ts";
 import type { RequestStatus, RequestType } from "../model/request.schema.ts";
@@ -73,7 +74,7 @@ async function queueWithdrawalNotice(
   const message = withdrawalNoticeMessage(
     {
       lang: calendar.defaultLanguage,
-      organisationName: calendar.organisation.tradeName ?? calendar.organisation.legalName,
+      organisationName: organisationName(calendar.organisation),
       reference: requestReference(row.received_at, Number(row.number)),
       type: row.type as RequestType,
       withdrawnOn: calendarDateIn(ctx.now(), calendar.timeZone),

@@ -118,6 +118,19 @@ export const CreateRequestInput = z
   .strict();
 export type CreateRequestInput = z.input<typeof CreateRequestInput>;
 
+/** What moving a request along the workflow takes, from the API and the CLI alike. */
+export const TransitionFields = {
+  to: RequestStatus,
+  outcome: RequestOutcome.optional().describe("Required to move to answered"),
+  note: z
+    .string()
+    .trim()
+    .min(1)
+    .max(10_000)
+    .optional()
+    .describe("Why (sealed on the timeline, shown to staff only)"),
+};
+
 export type Extension = { extraMonths: 1 | 2; reason: string; decidedOn: string; noticeSentAt?: string };
 
 /** A request as operations return it: the requester opened, ready for staff and letters. */

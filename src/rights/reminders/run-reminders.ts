@@ -1,5 +1,6 @@
 import type { AppContext } from "../../app/app-context.ts";
 import { loggableError } from "../../app/loggable-error.ts";
+import { organisationName } from "../../documents/format-identity.ts";
 import type { CalendarDate } from "../deadlines/calendar-date.ts";
 import { enqueueRequestMail } from "../mail/enqueue-request-mail.ts";
 import type { RequestStatus, RequestType } from "../model/request.schema.ts";
@@ -266,7 +267,7 @@ async function applyDue(
           {
             kind: due.kind,
             lang: calendar.defaultLanguage,
-            organisationName: calendar.organisation.tradeName ?? calendar.organisation.legalName,
+            organisationName: organisationName(calendar.organisation),
             reference: requestReference(candidate.received_at, Number(candidate.number)),
             type: candidate.type as RequestType,
             status: candidate.status as RequestStatus,
