@@ -9,7 +9,7 @@ import { createStreamReidentifier } from "./create-stream-reidentifier.ts";
 import { forwardChatCompletion } from "./forward-chat-completion.ts";
 import type { GatewayOrg } from "./gateway-settings-row.ts";
 import { loadGatewayUpstream } from "./load-gateway-upstream.ts";
-import { pseudonymiseChatRequest } from "./pseudonymise-chat-request.ts";
+import { type PseudonymiseChatOptions, pseudonymiseChatRequest } from "./pseudonymise-chat-request.ts";
 import { type ReplacementCounts, recordGatewayUsage } from "./record-gateway-usage.ts";
 import { reidentifyChatResponse } from "./reidentify-chat-response.ts";
 import { createReveal } from "./reveal-tokens.ts";
@@ -45,7 +45,14 @@ export type ChatAnswer =
  */
 export async function completeChat(
   ctx: AppContext,
-  input: { org: GatewayOrg; request: ChatCompletionRequest; vault: Vault; hashKey?: () => Uint8Array },
+  input: {
+    org: GatewayOrg;
+    request: ChatCompletionRequest;
+    vault: Vault;
+    hashKey?: () => Uint8Array;
+    /** Detection of all the request's texts at once (see pseudonymiseChatRequest). */
+    detectAll?: PseudonymiseChatOptions["detectAll"];
+  },
 ): Promise<ChatAnswer> {
   const upstream = await loadGatewayUpstream(ctx, { org: input.org });
   await assertPublicUpstream(ctx.config, upstream.baseUrl, "call");
@@ -68,7 +75,13 @@ export async function completeChat(
   try {
     const { body, counts } = await pseudonymiseChatRequest(
       { ...input.request, model },
-      { vault, scope, plan: upstream.plan, ...(hashes && input.hashKey ? { hashKey: input.hashKey() } : {}) },
+      {
+        vault,
+        scope,
+        plan: upstream.plan,
+        ...(hashes && input.hashKey ? { hashKey: input.hashKey() } : {}),
+        ...(input.detectAll ? { detectAll: input.detectAll } : {}),
+      },
     );
     try {
       answer = await forwardChatCompletion({ upstream, body, dispatcher: publicUpstreamAgent(ctx.config) });

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { createVault } from "../pii/index.ts";
+import { createBatchDetector, createVault } from "../pii/index.ts";
 import type { ChatCompletionRequest } from "./chat-completion.schema.ts";
 import { pseudonymiseChatRequest } from "./pseudonymise-chat-request.ts";
 import { reidentifyChatResponse } from "./reidentify-chat-response.ts";
@@ -8,39 +8,44 @@ import { createReveal } from "./reveal-tokens.ts";
 
 const ALL = { default: { kind: "pseudonymise" as const } };
 
+/** Every place a chat request carries text: content strings and parts, reasoning, tool calls, user, metadata. */
+function sampleRequest(): ChatCompletionRequest {
+  return {
+    model: "m",
+    messages: [
+      { role: "system", content: "Client : Jean Dupont <jean.dupont@example.com>" },
+      {
+        role: "user",
+        name: "jean",
+        content: [{ type: "text", text: "Écrivez à jean.dupont@example.com" }],
+      },
+      {
+        role: "assistant",
+        content: null,
+        reasoning_content: "Jean Dupont veut un e-mail",
+        tool_calls: [
+          {
+            id: "c1",
+            type: "function",
+            function: {
+              name: "send",
+              arguments: '{"to":"Ren\\u00e9e Dupont","cc":["jean.dupont@example.com"]}',
+            },
+          },
+        ],
+      },
+      { role: "tool", name: "send", tool_call_id: "c1", content: "Envoyé à Renée Dupont" },
+    ],
+    user: "jean.dupont@example.com",
+    metadata: { note: "appel de Jean Dupont" },
+    temperature: 0,
+  };
+}
+
 describe("pseudonymiseChatRequest", () => {
   test("every text of the request, one scope: the same value is the same token everywhere; counts per type", async () => {
     const vault = createVault();
-    const request: ChatCompletionRequest = {
-      model: "m",
-      messages: [
-        { role: "system", content: "Client : Jean Dupont <jean.dupont@example.com>" },
-        {
-          role: "user",
-          name: "jean",
-          content: [{ type: "text", text: "Écrivez à jean.dupont@example.com" }],
-        },
-        {
-          role: "assistant",
-          content: null,
-          reasoning_content: "Jean Dupont veut un e-mail",
-          tool_calls: [
-            {
-              id: "c1",
-              type: "function",
-              function: {
-                name: "send",
-                arguments: '{"to":"Ren\\u00e9e Dupont","cc":["jean.dupont@example.com"]}',
-              },
-            },
-          ],
-        },
-        { role: "tool", name: "send", tool_call_id: "c1", content: "Envoyé à Renée Dupont" },
-      ],
-      user: "jean.dupont@example.com",
-      metadata: { note: "appel de Jean Dupont" },
-      temperature: 0,
-    };
+    const request = sampleRequest();
     const { body, counts } = await pseudonymiseChatRequest(request, { vault, scope: "s", plan: ALL });
     const m = body.messages as Array<Record<string, unknown>>;
     assert.equal(m[0]!.content, "Client : <PERSON_1> <<EMAIL_1>>");
@@ -82,6 +87,35 @@ describe("pseudonymiseChatRequest", () => {
       },
     );
     assert.deepEqual(body.messages[0], { role: "user", content: "<PERSON>, ** ** ** ** 78, <EMAIL_1>" });
+  });
+  test("detected all at once (on a worker pool): the same request, the same tokens, the same counts", async () => {
+    const alone = await pseudonymiseChatRequest(sampleRequest(), {
+      vault: createVault(),
+      scope: "s",
+      plan: ALL,
+    });
+    const detector = createBatchDetector({ workers: 1, minChars: 1 });
+    const seen: number[] = [];
+    try {
+      const batched = await pseudonymiseChatRequest(sampleRequest(), {
+        vault: createVault(),
+        scope: "s",
+        plan: ALL,
+        detectAll: (texts) => {
+          seen.push(texts.length);
+          return detector.detectAll(texts.map((text) => ({ text, lang: "auto" })));
+        },
+      });
+      assert.deepEqual(batched, alone);
+      assert.deepEqual(
+        seen,
+        [8],
+        "one detection for the request's eight texts (two in the tool call's JSON)",
+      );
+      assert.equal(detector.runningWorkers, 1, "on the pool");
+    } finally {
+      await detector.close();
+    }
   });
 });
 

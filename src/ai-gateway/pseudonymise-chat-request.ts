@@ -1,4 +1,4 @@
-import { type OperatorPlan, pseudonymise, type Vault } from "../pii/index.ts";
+import { type Entity, type OperatorPlan, pseudonymise, type Vault } from "../pii/index.ts";
 import type { ChatCompletionRequest } from "./chat-completion.schema.ts";
 import type { ReplacementCounts } from "./record-gateway-usage.ts";
 
@@ -8,6 +8,17 @@ export type PseudonymiseChatOptions = {
   scope: string;
   plan: OperatorPlan;
   hashKey?: Uint8Array;
+  /**
+   * Detects in all the request's texts at once (a server's BatchDetector, which takes a large request
+   * off the event loop); without it each text is detected as it is reached.
+   */
+  detectAll?: (texts: string[]) => Promise<Entity[][]>;
+};
+
+/** What the walk over a request does with a text, and with a message's name. */
+type Visit = {
+  text: (value: string) => Promise<string>;
+  personName: (value: string) => Promise<string | undefined>;
 };
 
 /** Message fields that hold no free text: ids and enumerations, sent as they are. */
@@ -24,17 +35,55 @@ const UNTOUCHED = new Set(["role", "tool_call_id", "prefix"]);
  * upstream, so it becomes the bare token of the name as a person (`PERSON_2`), or is dropped when the
  * organisation does not pseudonymise persons. Returns the request to forward and, per type, how many
  * values were replaced.
+ *
+ * With `detectAll`, the request is walked twice in the same order: once to gather its texts for one
+ * detection, then to replace, the n-th text with the n-th result, so tokens are numbered as without it.
  */
 export async function pseudonymiseChatRequest(
   request: ChatCompletionRequest,
   options: PseudonymiseChatOptions,
 ): Promise<{ body: ChatCompletionRequest; counts: ReplacementCounts }> {
+  let found: Entity[][] | undefined;
+  if (options.detectAll) {
+    const texts: string[] = [];
+    await walkRequest(request, {
+      text: async (value) => {
+        texts.push(value);
+        return value;
+      },
+      personName: async () => undefined,
+    });
+    found = await options.detectAll(texts);
+  }
   const counts: ReplacementCounts = {};
-  const text = async (value: string): Promise<string> => {
-    const out = await pseudonymise(value, { ...options, lang: "auto" });
-    for (const e of out.entities) counts[e.type] = (counts[e.type] ?? 0) + 1;
-    return out.text;
-  };
+  let next = 0;
+  const body = await walkRequest(request, {
+    text: async (value) => {
+      const entities = found?.[next++];
+      const out = await pseudonymise(value, {
+        vault: options.vault,
+        scope: options.scope,
+        plan: options.plan,
+        lang: "auto",
+        ...(options.hashKey ? { hashKey: options.hashKey } : {}),
+        ...(entities ? { entities } : {}),
+      });
+      for (const e of out.entities) counts[e.type] = (counts[e.type] ?? 0) + 1;
+      return out.text;
+    },
+    personName: async (value) => {
+      if ((options.plan.byType?.PERSON ?? options.plan.default).kind !== "pseudonymise") return undefined;
+      const [token] = await options.vault.tokenise(options.scope, [{ type: "PERSON", value }]);
+      counts.PERSON = (counts.PERSON ?? 0) + 1;
+      return token!.slice(1, -1);
+    },
+  });
+  return { body, counts };
+}
+
+/** The request with each of its texts, and each message's name, replaced as `visit` says, in one order. */
+async function walkRequest(request: ChatCompletionRequest, visit: Visit): Promise<ChatCompletionRequest> {
+  const { text, personName } = visit;
   const json = async (value: string): Promise<string> => {
     let parsed: unknown;
     try {
@@ -56,13 +105,6 @@ export async function pseudonymiseChatRequest(
     }
     return parts;
   };
-  const personName = async (value: string): Promise<string | undefined> => {
-    if ((options.plan.byType?.PERSON ?? options.plan.default).kind !== "pseudonymise") return undefined;
-    const [token] = await options.vault.tokenise(options.scope, [{ type: "PERSON", value }]);
-    counts.PERSON = (counts.PERSON ?? 0) + 1;
-    return token!.slice(1, -1);
-  };
-
   const messages = [];
   for (const message of request.messages) {
     const out: Record<string, unknown> = {};
@@ -99,7 +141,7 @@ export async function pseudonymiseChatRequest(
   if (request.metadata !== undefined) {
     body.metadata = (await mapStrings(request.metadata, text)) as Record<string, string>;
   }
-  return { body, counts };
+  return body;
 }
 
 /** A copy of `value` with every string (not object keys) passed through `f`, one after the other. */

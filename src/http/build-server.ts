@@ -9,6 +9,8 @@ import {
 } from "fastify-type-provider-zod";
 import type { AppContext } from "../app/app-context.ts";
 import { assertSecretKeyAvailable } from "../app/load-secret-key.ts";
+import { loggableError } from "../app/loggable-error.ts";
+import { type BatchDetector, createBatchDetector } from "../pii/index.ts";
 import { apiSchemaRegistry, apiSerializerCompiler } from "./api-schemas.ts";
 import { requireToken } from "./auth.ts";
 import { installErrorHandling } from "./error-handler.ts";
@@ -36,7 +38,10 @@ export const BODY_LIMIT = 1024 * 1024;
 const API_VERSION = "0.1.0";
 
 /** Every route of /api/v1 except the register schema: they all need a token (see auth.ts). */
-const apiV1: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
+const apiV1: FastifyPluginAsyncZod<{ ctx: AppContext; detector: BatchDetector }> = async (
+  app,
+  { ctx, detector },
+) => {
   requireToken(app, ctx);
   await app.register(organisationRoutes, { ctx });
   registerDocumentRoutes(app, ctx, {
@@ -60,7 +65,7 @@ const apiV1: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) =
   await app.register(lintRoutes, { ctx });
   await app.register(registerIoRoutes, { ctx });
   await app.register(publicationRoutes, { ctx });
-  await app.register(piiRoutes, { ctx });
+  await app.register(piiRoutes, { ctx, detector });
   await app.register(requestRoutes, { ctx });
   await app.register(aiGatewaySettingsRoutes, { ctx });
   await app.register(opendsrPeerRoutes, { ctx });
@@ -120,10 +125,21 @@ export async function buildServer(ctx: AppContext): Promise<FastifyInstance> {
     transformObject: createJsonSchemaTransformObject({ schemaRegistry: apiSchemaRegistry }),
   });
 
+  // Large texts of the personal-data API and of the AI gateway are scanned off the event loop.
+  const detector = createBatchDetector({
+    workers: ctx.config.piiWorkers,
+    onPoolFailure: (error) =>
+      ctx.log.error(
+        { error: loggableError(error) },
+        "pii worker pool failed: batch scanned on the main thread",
+      ),
+  });
+  app.addHook("onClose", () => detector.close());
+
   await app.register(metaRoutes, { ctx });
-  await app.register(apiV1, { ctx, prefix: "/api/v1" });
+  await app.register(apiV1, { ctx, detector, prefix: "/api/v1" });
   // The AI gateway (OpenAI-compatible): its own token check, like /api/v1 (see routes/ai-gateway.ts).
-  await app.register(aiGatewayRoutes, { ctx, prefix: "/ai/v1" });
+  await app.register(aiGatewayRoutes, { ctx, detector, prefix: "/ai/v1" });
   // The public site: published documents and subscriptions, no token (see public-pages.ts).
   await app.register(publicPageRoutes, { ctx });
   await app.register(publicSubscriptionRoutes, { ctx });

@@ -24,7 +24,7 @@ import type { GatewayOrg } from "../../ai-gateway/gateway-settings-row.ts";
 import type { AppContext } from "../../app/app-context.ts";
 import { deriveUseKey, loadKeyring } from "../../crypto/keyring.ts";
 import { notFound, validationError } from "../../errors/app-error.ts";
-import { createVault } from "../../pii/index.ts";
+import { type BatchDetector, createVault } from "../../pii/index.ts";
 import { Slug } from "../../register/model/common.schema.ts";
 import { SECURED, uncheckedResponse, withErrors } from "../api-schemas.ts";
 import { organisationFor, principalOf, requireToken } from "../auth.ts";
@@ -64,7 +64,10 @@ async function gatewayOrganisation(ctx: AppContext, request: FastifyRequest, nam
 }
 
 /** Mounted under /ai/v1, with its own token check (an encapsulated plugin, like /api/v1). */
-export const aiGatewayRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
+export const aiGatewayRoutes: FastifyPluginAsyncZod<{ ctx: AppContext; detector: BatchDetector }> = async (
+  app,
+  { ctx, detector },
+) => {
   requireToken(app, ctx);
   const now = () => ctx.now().getTime();
   const vault = createVault({ ttlMs: GATEWAY_VAULT_TTL_MS, now });
@@ -101,7 +104,13 @@ export const aiGatewayRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async
         nextSweep = now() + 60_000;
         await vault.store.purge(now());
       }
-      const answer = await completeChat(ctx, { org, request: request.body, vault, hashKey: hashKeyOf });
+      const answer = await completeChat(ctx, {
+        org,
+        request: request.body,
+        vault,
+        hashKey: hashKeyOf,
+        detectAll: (texts) => detector.detectAll(texts.map((text) => ({ text, lang: "auto" }))),
+      });
       if (answer.kind === "json") return answer.body;
       reply.raw.on("close", () => void answer.close());
       return reply

@@ -17,12 +17,11 @@ import { randomUUID } from "node:crypto";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { AppContext } from "../../app/app-context.ts";
-import { loggableError } from "../../app/loggable-error.ts";
 import type { Principal } from "../../auth/authenticate-token.ts";
 import { deriveUseKey, loadKeyring } from "../../crypto/keyring.ts";
 import { AppError, notFound } from "../../errors/app-error.ts";
 import {
-  createBatchDetector,
+  type BatchDetector,
   createVault,
   type DetectLang,
   ENTITY_TYPES,
@@ -208,22 +207,16 @@ function createConversations(vault: Vault, now: () => number) {
 
 // --- routes ---------------------------------------------------------------------------------------
 
-export const piiRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
+export const piiRoutes: FastifyPluginAsyncZod<{ ctx: AppContext; detector: BatchDetector }> = async (
+  app,
+  { ctx, detector },
+) => {
   const now = () => ctx.now().getTime();
   const vault = createVault({ ttlMs: CONVERSATION_TTL_MS, now });
   const conversations = createConversations(vault, now);
   // Derived on first use (and cached by the keyring), so an install that never hashes never loads the key.
   const hashKeyOf = () => new Uint8Array(deriveUseKey(loadKeyring(ctx.config).current, "pii-hash"));
   const common = { ...SECURED, tags: [TAG] };
-  const detector = createBatchDetector({
-    workers: ctx.config.piiWorkers,
-    onPoolFailure: (error) =>
-      ctx.log.error(
-        { error: loggableError(error) },
-        "pii worker pool failed: batch scanned on the main thread",
-      ),
-  });
-  app.addHook("onClose", () => detector.close());
 
   app.post(
     "/pii/detect",
