@@ -50,8 +50,8 @@ export async function completeChat(
     request: ChatCompletionRequest;
     vault: Vault;
     hashKey?: () => Uint8Array;
-    /** Detection of all the request's texts at once (see pseudonymiseChatRequest). */
-    detectAll?: PseudonymiseChatOptions["detectAll"];
+    /** Detects in all the request's texts at once (see pseudonymiseChatRequest). */
+    detector?: PseudonymiseChatOptions["detector"];
   },
 ): Promise<ChatAnswer> {
   const upstream = await loadGatewayUpstream(ctx, { org: input.org });
@@ -80,7 +80,7 @@ export async function completeChat(
         scope,
         plan: upstream.plan,
         ...(hashes && input.hashKey ? { hashKey: input.hashKey() } : {}),
-        ...(input.detectAll ? { detectAll: input.detectAll } : {}),
+        detector: input.detector,
       },
     );
     try {

@@ -101,9 +101,11 @@ describe("pseudonymiseChatRequest", () => {
         vault: createVault(),
         scope: "s",
         plan: ALL,
-        detectAll: (texts) => {
-          seen.push(texts.length);
-          return detector.detectAll(texts.map((text) => ({ text, lang: "auto" })));
+        detector: {
+          detectAll: (items) => {
+            seen.push(items.length);
+            return detector.detectAll(items);
+          },
         },
       });
       assert.deepEqual(batched, alone);

@@ -1,4 +1,10 @@
-import { type Entity, type OperatorPlan, pseudonymise, type Vault } from "../pii/index.ts";
+import {
+  type BatchDetector,
+  type Entity,
+  type OperatorPlan,
+  pseudonymise,
+  type Vault,
+} from "../pii/index.ts";
 import type { ChatCompletionRequest } from "./chat-completion.schema.ts";
 import type { ReplacementCounts } from "./record-gateway-usage.ts";
 
@@ -9,10 +15,10 @@ export type PseudonymiseChatOptions = {
   plan: OperatorPlan;
   hashKey?: Uint8Array;
   /**
-   * Detects in all the request's texts at once (a server's BatchDetector, which takes a large request
-   * off the event loop); without it each text is detected as it is reached.
+   * Detects in all the request's texts at once (the server's, which takes a large request off the event
+   * loop); without it each text is detected as it is reached.
    */
-  detectAll?: (texts: string[]) => Promise<Entity[][]>;
+  detector?: Pick<BatchDetector, "detectAll">;
 };
 
 /** What the walk over a request does with a text, and with a message's name. */
@@ -36,7 +42,7 @@ const UNTOUCHED = new Set(["role", "tool_call_id", "prefix"]);
  * organisation does not pseudonymise persons. Returns the request to forward and, per type, how many
  * values were replaced.
  *
- * With `detectAll`, the request is walked twice in the same order: once to gather its texts for one
+ * With a `detector`, the request is walked twice in the same order: once to gather its texts for one
  * detection, then to replace, the n-th text with the n-th result, so tokens are numbered as without it.
  */
 export async function pseudonymiseChatRequest(
@@ -44,7 +50,7 @@ export async function pseudonymiseChatRequest(
   options: PseudonymiseChatOptions,
 ): Promise<{ body: ChatCompletionRequest; counts: ReplacementCounts }> {
   let found: Entity[][] | undefined;
-  if (options.detectAll) {
+  if (options.detector) {
     const texts: string[] = [];
     await walkRequest(request, {
       text: async (value) => {
@@ -53,21 +59,15 @@ export async function pseudonymiseChatRequest(
       },
       personName: async () => undefined,
     });
-    found = await options.detectAll(texts);
+    found = await options.detector.detectAll(texts.map((text) => ({ text, lang: "auto" })));
   }
   const counts: ReplacementCounts = {};
   let next = 0;
   const body = await walkRequest(request, {
     text: async (value) => {
+      const { vault, scope, plan, hashKey } = options;
       const entities = found?.[next++];
-      const out = await pseudonymise(value, {
-        vault: options.vault,
-        scope: options.scope,
-        plan: options.plan,
-        lang: "auto",
-        ...(options.hashKey ? { hashKey: options.hashKey } : {}),
-        ...(entities ? { entities } : {}),
-      });
+      const out = await pseudonymise(value, { vault, scope, plan, hashKey, entities, lang: "auto" });
       for (const e of out.entities) counts[e.type] = (counts[e.type] ?? 0) + 1;
       return out.text;
     },

@@ -109,7 +109,7 @@ export const aiGatewayRoutes: FastifyPluginAsyncZod<{ ctx: AppContext; detector:
         request: request.body,
         vault,
         hashKey: hashKeyOf,
-        detectAll: (texts) => detector.detectAll(texts.map((text) => ({ text, lang: "auto" }))),
+        detector,
       });
       if (answer.kind === "json") return answer.body;
       reply.raw.on("close", () => void answer.close());
