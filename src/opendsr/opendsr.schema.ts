@@ -4,6 +4,7 @@
  * their own (the spec's `extensions` is the place for them, but not everyone uses it).
  */
 import { z } from "zod";
+import { Url } from "../register/model/common.schema.ts";
 
 export const OPENDSR_API_VERSION = "2.0";
 
@@ -86,7 +87,7 @@ export type OpenDsrRequestBody = z.infer<typeof OpenDsrRequestBody>;
  * Where a peer says the results can be fetched: a web address and nothing else (a `javascript:` or
  * `file:` address stored today would be a link on a page tomorrow), of a sane length.
  */
-const ResultsUrl = z.url({ protocol: /^https?$/ }).max(2000);
+const ResultsUrl = Url.max(2000);
 
 /** §8.6: a status callback. */
 export const OpenDsrCallbackBody = z.object({

@@ -7,7 +7,6 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { AppContext } from "../../app/app-context.ts";
-import { Slug } from "../../register/model/common.schema.ts";
 import { answerRequest } from "../../rights/answer/answer-request.ts";
 import { AnswerRequestInput } from "../../rights/answer/answer-request.types.ts";
 import { previewLetter } from "../../rights/answer/preview-letter.ts";
@@ -20,9 +19,7 @@ import { addPackageData } from "../../rights/package/add-package-data.ts";
 import { PACKAGE_LIMITS, PackageDataInput } from "../../rights/package/package-data.types.ts";
 import { etagOf, IfMatchHeaders, revisionFromIfMatch, SECURED, withErrors } from "../api-schemas.ts";
 import { organisationFor } from "../auth.ts";
-
-const TAG = "requests";
-const Params = z.object({ slug: Slug, id: z.uuid().describe("The request's id") });
+import { RequestParams as Params, TAG } from "./requests-schemas.ts";
 
 /** The request after a change: its state only, nothing of the requester. */
 const RequestState = z.object({

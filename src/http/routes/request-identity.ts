@@ -7,7 +7,6 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { AppContext } from "../../app/app-context.ts";
-import { Slug } from "../../register/model/common.schema.ts";
 import { loadIdentityTimeline } from "../../rights/identity/identity-timeline.ts";
 import { RequestMoreInfoBody, requestMoreInfo } from "../../rights/identity/request-more-info.ts";
 import { VERIFICATION_METHODS, verifyIdentity } from "../../rights/identity/verify-identity.ts";
@@ -15,10 +14,7 @@ import { scheduleMailDelivery } from "../../rights/intake/schedule-mail-delivery
 import type { DataSubjectRequest } from "../../rights/model/request.schema.ts";
 import { etagOf, IfMatchHeaders, revisionFromIfMatch, SECURED, withErrors } from "../api-schemas.ts";
 import { organisationFor } from "../auth.ts";
-
-const TAG = "requests";
-
-const Params = z.object({ slug: Slug, id: z.string().min(1).max(100).describe("The request's id") });
+import { RequestParams as Params, TAG } from "./requests-schemas.ts";
 
 /** Staff's own methods; `email_link` is the person's click and is recorded by the public page only. */
 const STAFF_METHODS = VERIFICATION_METHODS.filter((m) => m !== "email_link") as [

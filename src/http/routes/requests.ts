@@ -47,7 +47,8 @@ const ListBody = z.object({
 /**
  * Data subject requests, for the organisation's staff (a token scoped to it, or admin): enter one received
  * by hand, list, read one with its timeline; the workflow, attachments and settings routes are registered
- * here too, with identity checks, forwarding parties and answers. Every response is `Cache-Control: no-store`: they hold personal data or lead to it.
+ * here too, with identity checks, forwarding parties and answers. Every response is
+ * `Cache-Control: no-store`: they hold personal data or lead to it.
  */
 export const requestRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
   app.addHook("onSend", async (_request, reply, payload) => {

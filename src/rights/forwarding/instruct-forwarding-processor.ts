@@ -4,7 +4,7 @@ import type { Peer } from "../../opendsr/peers/peer.schema.ts";
 import { readRequestRow } from "../requests/get-request.ts";
 import { recordRequestEvent } from "../requests/record-request-event.ts";
 import { transitionRequestIn } from "../requests/transition-request.ts";
-import { lockRequestTimelines } from "../staff/lock-request-timeline.ts";
+import { lockRequestTimeline } from "../staff/lock-request-timeline.ts";
 import type { InstructContext } from "./instruct-context.ts";
 import { partyData, updateParty } from "./party.ts";
 import { recordControllerDecisionIn } from "./record-controller-decision.ts";
@@ -28,7 +28,7 @@ export async function instructForwardingProcessor(
       origin.channel === "internal" && origin.target_org_id && origin.remote_request_id
         ? { orgId: origin.target_org_id, requestId: origin.remote_request_id }
         : undefined;
-    await lockRequestTimelines(trx, copy ? [c.orgId, copy.orgId] : [c.orgId]);
+    await lockRequestTimeline(trx, c.orgId, ...(copy ? [copy.orgId] : []));
     if (copy) {
       const theirs = await trx
         .selectFrom("request_parties")

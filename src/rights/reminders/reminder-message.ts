@@ -1,5 +1,6 @@
 import type { MailMessage } from "../../mail/send-mail.ts";
 import type { CalendarDate } from "../deadlines/calendar-date.ts";
+import { articleIn } from "../letters/letter-labels.ts";
 import type { Lang, RequestStatus, RequestType } from "../model/request.schema.ts";
 import { REQUEST_STATUS_LABELS, REQUEST_TYPE_INFO } from "../model/vocabulary.ts";
 
@@ -44,7 +45,7 @@ export function formatDueDate(date: CalendarDate, lang: Lang): string {
 /** "Droit d'accès, art. 15" / "Right of access, Art. 15": how staff mails name a request's type. */
 export function requestTypeText(type: RequestType, lang: Lang): string {
   const info = REQUEST_TYPE_INFO[type];
-  return `${info.label[lang]}, ${lang === "fr" ? info.article.replace(/^Art\./, "art.") : info.article}`;
+  return `${info.label[lang]}, ${articleIn(info.article, lang)}`;
 }
 
 function daysText(days: number, lang: Lang): string {

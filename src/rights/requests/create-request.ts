@@ -9,7 +9,7 @@ import { normaliseEmail } from "../../subscriptions/protect-email.ts";
 import { computeDueDate } from "../deadlines/compute-due-date.ts";
 import { CreateRequestInput, type DataSubjectRequest, type Requester } from "../model/request.schema.ts";
 import { OPEN_STATUSES } from "../model/transitions.ts";
-import { lockRequestTimelines } from "../staff/lock-request-timeline.ts";
+import { lockRequestTimeline } from "../staff/lock-request-timeline.ts";
 import { calendarDateIn, loadOrganisationCalendar } from "./organisation-calendar.ts";
 import { recordRequestEvent } from "./record-request-event.ts";
 import { sealRequester, toDataSubjectRequest } from "./request-record.ts";
@@ -104,7 +104,7 @@ export async function createRequest(
 
   return ctx.db.transaction().execute(async (trx) => {
     // The same lock as the organisation's audit chain: numbers and chain entries stay in step.
-    await lockRequestTimelines(trx, options.lockAlso ? [args.orgId, options.lockAlso] : [args.orgId]);
+    await lockRequestTimeline(trx, args.orgId, ...(options.lockAlso ? [options.lockAlso] : []));
     await assertActivitiesExist(trx, args.orgId, input.activityRefs);
     const first = lookup === null ? undefined : await findOpenRequestOf(trx, args.orgId, lookup, input.type);
     const last = await trx

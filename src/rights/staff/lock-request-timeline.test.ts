@@ -5,7 +5,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { sql } from "kysely";
 import { openDb } from "../../db/create-db.ts";
 import { TEST_DATABASE_URL } from "../../testing/test-db.ts";
-import { lockRequestTimelines } from "./lock-request-timeline.ts";
+import { lockRequestTimeline } from "./lock-request-timeline.ts";
 
 const hash = (orgId: string) => sql<{ h: number }>`select hashtext(${`gardien-audit:${orgId}`}) as h`;
 
@@ -29,12 +29,12 @@ test("two organisations' timelines are locked in one order, whatever order the c
       held = resolve;
     });
     const holder = handle.db.transaction().execute(async (trx) => {
-      await lockRequestTimelines(trx, [second]);
+      await lockRequestTimeline(trx, second);
       held();
       await holding;
     });
     await holderReady;
-    const waiter = handle.db.transaction().execute((trx) => lockRequestTimelines(trx, [second, first]));
+    const waiter = handle.db.transaction().execute((trx) => lockRequestTimeline(trx, second, first));
     // Wait until the waiter is blocked on the second organisation's lock (other test processes take
     // advisory locks of their own on this server: only this key counts).
     for (let i = 0; i < 100; i++) {

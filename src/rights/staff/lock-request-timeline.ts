@@ -3,24 +3,16 @@ import { lockAuditChains } from "../../audit/lock-audit-chains.ts";
 import type { Database } from "../../db/schema.ts";
 
 /**
- * Serialises the writes of one organisation's requests on PostgreSQL. A timeline entry takes the next
+ * Serialises the writes of an organisation's requests on PostgreSQL. A timeline entry takes the next
  * `seq` of its request and the next entry of the organisation's audit chain; two transactions adding to
  * the same request at once would read the same `seq`. It is the organisation's audit chain lock, taken
  * before the first read.
- */
-export async function lockRequestTimeline(trx: Transaction<Database>, orgId: string): Promise<void> {
-  await lockAuditChains(trx, [orgId]);
-}
-
-/**
- * The timelines of several organisations, for a transaction that writes to each (one organisation of
- * this Gardien instructing or forwarding to another). Taken at the start, in one order: taken as each
+ *
+ * A transaction that writes to several organisations (one organisation of this Gardien instructing or
+ * forwarding to another) names them all at the start, and they are locked in one order: taken as each
  * write came, A instructing B (B's lock, then A's) and B forwarding to A (A's, then B's) at the same
  * moment would deadlock. Later calls for these organisations return at once.
  */
-export async function lockRequestTimelines(
-  trx: Transaction<Database>,
-  orgIds: readonly string[],
-): Promise<void> {
+export async function lockRequestTimeline(trx: Transaction<Database>, ...orgIds: string[]): Promise<void> {
   await lockAuditChains(trx, orgIds);
 }
