@@ -110,15 +110,31 @@ export const ConfigSchema = z
      * event loop keeps answering meanwhile: `auto` (one per core but one, at least 1, at most 8, started on
      * the first large batch), a number, or 0 to scan everything on the main thread.
      */
-    piiWorkers: z
-      .union([z.literal("auto"), z.coerce.number().int().min(0).max(64)], {
-        error: "expected auto or a whole number of threads from 0 to 64",
-      })
-      .default("auto"),
+    piiWorkers: threadCount(0).default("auto"),
   })
   .strict();
 
 export type Config = Readonly<z.output<typeof ConfigSchema>>;
+
+/**
+ * `auto`, or a whole number of threads from `min` to 64, written in digits ("0x10", "1e1" or " 2" are
+ * refused, not read as numbers): a setting, or a CLI flag such as `pii detect --workers`.
+ */
+export function threadCount(min: number) {
+  const rule = `expected auto or a whole number of threads from ${min} to 64`;
+  return z.union(
+    [
+      z.literal("auto"),
+      z.number().int(rule).min(min, rule).max(64, rule),
+      z
+        .string()
+        .regex(/^\d{1,2}$/, rule)
+        .transform(Number)
+        .pipe(z.number().min(min, rule).max(64, rule)),
+    ],
+    { error: rule },
+  );
+}
 export type ConfigInput = z.input<typeof ConfigSchema>;
 
 /** Each setting, its flag and its environment variable: the three sources read in that order of priority. */

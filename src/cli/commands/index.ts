@@ -1,3 +1,4 @@
+import { AUTO_WORKERS_MIN_MIB } from "../../pii/stream/choose-workers.ts";
 import type { CliCommand } from "../cli-command.ts";
 
 /**
@@ -107,7 +108,7 @@ export const COMMANDS: ReadonlyArray<CommandEntry> = [
   entry(
     ["pii", "detect"],
     "pii detect [--lang fr|en|auto] [--input FILE|-] [--format jsonl|text] [--workers N|auto]",
-    'Find personal data in JSONL lines {"id","text","lang"?}; a file of 48 MiB or more is spread over one worker thread per core (--workers N to choose, 1 for one thread); exits 2 if a line is malformed',
+    `Find personal data in JSONL lines {"id","text","lang"?}; a file of ${AUTO_WORKERS_MIN_MIB} MiB or more is spread over one worker thread per core (--workers N to choose, 1 for one thread); exits 2 if a line is malformed`,
     () => import("./pii-detect.ts"),
     "piiDetectCommand",
   ),

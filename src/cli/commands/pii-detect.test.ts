@@ -68,7 +68,7 @@ test("pii detect --format text, and bad flags exit 2", async () => {
   assert.equal((await cli("pii", "detect", "--input", join(dir, "missing.jsonl"))).code, 2);
 });
 
-test("pii detect --workers 2 and auto answer as one thread does; a bad --workers exits 2 and names the flag and rule", async () => {
+test("pii detect --workers 2 answers as one thread does, and so does auto (one thread for a small file); a bad --workers exits 2 and names the flag and rule", async () => {
   const lines = Array.from({ length: 400 }, (_, i) =>
     i === 123
       ? "{broken"
@@ -85,7 +85,9 @@ test("pii detect --workers 2 and auto answer as one thread does; a bad --workers
   assert.equal(auto.stdout, one.stdout);
   const bad = await cli("pii", "detect", "--input", input, "--workers", "0");
   assert.equal(bad.code, 2);
-  assert.match(bad.stderr, /--workers: Too small/);
+  assert.match(bad.stderr, /--workers: expected auto or a whole number of threads from 1 to 64/);
+  const hex = await cli("pii", "detect", "--input", input, "--workers", "0x10");
+  assert.equal(hex.code, 2, "digits only: 0x10 is not read as 16");
   const word = await cli("pii", "detect", "--input", input, "--workers", "two");
   assert.equal(word.code, 2);
   assert.match(word.stderr, /--workers: expected auto or a whole number of threads from 1 to 64/);

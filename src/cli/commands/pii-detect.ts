@@ -1,7 +1,6 @@
-import { statSync } from "node:fs";
-import { availableParallelism } from "node:os";
 import { z } from "zod";
-import { chooseWorkers } from "../../pii/stream/choose-workers.ts";
+import { threadCount } from "../../config/config.schema.ts";
+import { AUTO_WORKERS_MIN_MIB, resolveWorkers } from "../../pii/stream/choose-workers.ts";
 import { detectJsonlParallel } from "../../pii/stream/detect-jsonl-parallel.ts";
 import { detectLine, detectSerialiser } from "../../pii/stream/detect-lines.ts";
 import { processJsonl } from "../../pii/stream/process-jsonl.ts";
@@ -13,19 +12,14 @@ const Options = z
     lang: z.enum(["fr", "en", "auto"]).default("auto"),
     input: z.string().optional(),
     format: z.enum(["jsonl", "text"]).default("jsonl"),
-    workers: z
-      .union([z.literal("auto"), z.coerce.number().int().min(1).max(64)], {
-        error: "expected auto or a whole number of threads from 1 to 64",
-      })
-      .default("auto"),
+    workers: threadCount(1).default("auto"),
   })
   .strict();
 
 export const piiDetectCommand: CliCommand<typeof Options> = {
   path: ["pii", "detect"],
   usage: "pii detect [--lang fr|en|auto] [--input FILE|-] [--format jsonl|text] [--workers N|auto]",
-  summary:
-    'Find personal data in JSONL lines {"id","text","lang"?}; a file of 48 MiB or more is spread over one worker thread per core (--workers N to choose, 1 for one thread); exits 2 if a line is malformed',
+  summary: `Find personal data in JSONL lines {"id","text","lang"?}; a file of ${AUTO_WORKERS_MIN_MIB} MiB or more is spread over one worker thread per core (--workers N to choose, 1 for one thread); exits 2 if a line is malformed`,
   flags: {
     lang: { type: "string" },
     input: { type: "string" },
@@ -36,13 +30,7 @@ export const piiDetectCommand: CliCommand<typeof Options> = {
   async run({ options, io }) {
     const reportError = lineErrorReporter(io);
     const path = piiInputPath(options.input);
-    const workers =
-      options.workers === "auto"
-        ? chooseWorkers({
-            fileBytes: path === undefined ? undefined : statSync(path).size,
-            cores: availableParallelism(),
-          })
-        : options.workers;
+    const workers = resolveWorkers(options.workers, path);
     const { malformed } =
       workers > 1
         ? await detectJsonlParallel({
