@@ -27,6 +27,7 @@ test("migrations create every table and are recorded once", async () => {
         "2026-11-24-0007-party-address",
         "2026-11-24-0008-extension-reason",
         "2026-11-24-0009-package-expiry-index",
+        "2026-11-24-0010-drop-exchange-identities",
       ],
     );
   } finally {

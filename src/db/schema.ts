@@ -254,7 +254,6 @@ export type OpenDsrExchangeRow = {
   request_id: string;
   party_id: string | null;
   body_sha256: string | null;
-  identities_sealed: string | null;
   callback_urls: string;
   remote_status: string | null;
   notified_status: string | null;

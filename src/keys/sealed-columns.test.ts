@@ -9,12 +9,19 @@ import { SEALED_COLUMNS } from "./sealed-columns.ts";
 test("every sealed column of the migrations is known to the key rotation", () => {
   const dir = join(import.meta.dirname, "../db/migrations");
   const found: string[] = [];
-  for (const file of readdirSync(dir).filter((f) => /^\d{4}-.*\.ts$/.test(f))) {
-    const text = readFileSync(join(dir, file), "utf8");
-    for (const table of text.split(/\.(?:createTable|alterTable)\(/).slice(1)) {
+  for (const file of readdirSync(dir)
+    .filter((f) => /^\d{4}-.*\.ts$/.test(f))
+    .sort()) {
+    // What each migration does on the way up, in order: a later one may drop a sealed column.
+    const up = readFileSync(join(dir, file), "utf8").split(/export async function down/)[0]!;
+    for (const table of up.split(/\.(?:createTable|alterTable)\(/).slice(1)) {
       const name = /^"(\w+)"/.exec(table)?.[1];
       for (const m of table.matchAll(/addColumn\("(\w+_(?:sealed|encrypted))"/g))
         found.push(`${name}.${m[1]}`);
+      for (const m of table.matchAll(/dropColumn\("(\w+)"/g)) {
+        const at = found.indexOf(`${name}.${m[1]}`);
+        if (at >= 0) found.splice(at, 1);
+      }
     }
   }
   const listed = SEALED_COLUMNS.map((c) => `${c.table}.${c.column}`);

@@ -102,13 +102,6 @@ export const SEALED_COLUMNS: readonly SealedColumn[] = [
     aad: (row) => String(row.org_id),
   },
   {
-    table: "opendsr_exchanges",
-    column: "identities_sealed",
-    use: "requester-identity",
-    reads: [],
-    aad: (row) => `opendsr-exchange:${String(row.id)}`,
-  },
-  {
     table: "opendsr_outbox",
     column: "body_sealed",
     use: "requester-identity",

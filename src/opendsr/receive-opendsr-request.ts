@@ -131,9 +131,8 @@ export async function receiveOpenDsrRequest(
               request_id: home.requestId,
               party_id: party.id,
               body_sha256: bodySha256,
-              // What the request needs of the identities is sealed on it (requesterFromIdentities); a
-              // second copy of all of them, which nothing reads, would only be more to protect.
-              identities_sealed: null,
+              // No copy of the identities: what the request needs of them is sealed on it
+              // (requesterFromIdentities); a second copy would only be more to protect.
               callback_urls: JSON.stringify(body.status_callback_urls),
               remote_status: null,
               notified_status: openDsrStatusOf(handled),

@@ -8,6 +8,7 @@ import * as m0006 from "./2026-11-24-0006-opendsr.ts";
 import * as m0007 from "./2026-11-24-0007-party-address.ts";
 import * as m0008 from "./2026-11-24-0008-extension-reason.ts";
 import * as m0009 from "./2026-11-24-0009-package-expiry-index.ts";
+import * as m0010 from "./2026-11-24-0010-drop-exchange-identities.ts";
 
 /** Every migration, keyed by a date-prefixed name so that Kysely runs them in order. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -20,4 +21,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   "2026-11-24-0007-party-address": m0007,
   "2026-11-24-0008-extension-reason": m0008,
   "2026-11-24-0009-package-expiry-index": m0009,
+  "2026-11-24-0010-drop-exchange-identities": m0010,
 };

@@ -44,7 +44,6 @@ export async function queueOutboundRequestIn(
       request_id: request.id,
       party_id: input.partyId,
       body_sha256: null,
-      identities_sealed: null,
       callback_urls: "[]",
       remote_status: null,
       notified_status: null,
