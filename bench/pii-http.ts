@@ -15,10 +15,21 @@ const PROBE_EVERY_MS = 10;
 type Server = { url: string; child: ChildProcess };
 
 /** `gardien serve` on a free port, as `npm start` runs it, with its own process and event loop. */
-async function startServer(env: NodeJS.ProcessEnv, workers: string): Promise<Server> {
+async function startServer(env: NodeJS.ProcessEnv, workers: string, warmup = true): Promise<Server> {
   const child = spawn(
     process.execPath,
-    ["bin/gardien.js", "serve", "--host", "127.0.0.1", "--port", "0", "--pii-workers", workers],
+    [
+      "bin/gardien.js",
+      "serve",
+      "--host",
+      "127.0.0.1",
+      "--port",
+      "0",
+      "--pii-workers",
+      workers,
+      "--pii-warmup",
+      String(warmup),
+    ],
     { cwd: ROOT, env, stdio: ["ignore", "pipe", "inherit"] },
   );
   const url = await new Promise<string>((resolve, reject) => {
@@ -37,6 +48,29 @@ async function stopServer(server: Server): Promise<void> {
   const exited = new Promise((resolve) => server.child.on("exit", resolve));
   server.child.kill("SIGTERM");
   await exited;
+}
+
+/**
+ * The first large batch a fresh server gets, in ms: with the pool started on that batch (`--pii-warmup
+ * false`), and 2 s after listening with the pool warmed at start (the default); then the same batch once
+ * the server has scanned three (steady).
+ */
+async function firstBatch(env: NodeJS.ProcessEnv, token: string, batch: string, warmup: boolean) {
+  const server = await startServer(env, "auto", warmup);
+  try {
+    if (warmup) await new Promise((resolve) => setTimeout(resolve, 2000));
+    const timed = async () => {
+      const t0 = performance.now();
+      await post(server.url, token, batch);
+      return performance.now() - t0;
+    };
+    const first = await timed();
+    await timed();
+    await timed();
+    return { first, steady: await timed() };
+  } finally {
+    await stopServer(server);
+  }
 }
 
 async function post(url: string, token: string, body: string): Promise<void> {
@@ -91,7 +125,8 @@ async function underLoad(url: string, token: string, batch: string, textBytes: n
  * The personal-data API under large batches: `gardien serve` with its batches scanned on the event loop
  * (`--pii-workers 0`, the baseline) and on worker threads (`auto`, and one per core), in the same run,
  * servers started in turn. Two clients post 1,000-item batches (2.7 MB) back to back; a third posts one
- * short message every 10 ms and times its answers. Figures are medians over the rounds.
+ * short message every 10 ms and times its answers. Also the first batch a fresh server gets, with and
+ * without the pool warmed at start. Figures are medians over the rounds.
  */
 export async function run(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), "gardien-bench-pii-http-"));
@@ -130,7 +165,15 @@ export async function run(): Promise<void> {
     ];
     const results = new Map(modes.map((m) => [m.name, [] as Array<Awaited<ReturnType<typeof underLoad>>>]));
     const idle = new Map(modes.map((m) => [m.name, [] as number[]]));
+    const cold: number[] = [];
+    const warmed: number[] = [];
+    const steady: number[] = [];
     for (let round = 0; round < ROUNDS; round++) {
+      const c = await firstBatch(env, token, batch, false);
+      const w = await firstBatch(env, token, batch, true);
+      cold.push(c.first);
+      warmed.push(w.first);
+      steady.push(c.steady, w.steady);
       for (const mode of modes) {
         const server = await startServer(env, mode.workers);
         try {
@@ -180,6 +223,12 @@ export async function run(): Promise<void> {
     console.log(
       `auto against the event loop: batches ×${fmt(pooled.mbs / base.mbs, 2)}, ` +
         `probe p50 ×${fmt(pooled.p50 / base.p50, 2)}, p99 ×${fmt(pooled.p99 / base.p99, 2)} (lower is better)`,
+    );
+    const steadyMs = median(steady);
+    console.log(
+      `first batch after start (auto): ${fmt(median(cold), 0)} ms with the pool started on it ` +
+        `(×${fmt(median(cold) / steadyMs, 2)} steady), ${fmt(median(warmed), 0)} ms after --pii-warmup ` +
+        `(×${fmt(median(warmed) / steadyMs, 2)}); steady ${fmt(steadyMs, 0)} ms (fourth batch)`,
     );
   } finally {
     rmSync(dataDir, { recursive: true, force: true });

@@ -76,6 +76,16 @@ test("trustProxy reads true or a list of addresses, and names the rule otherwise
   }
 });
 
+test("piiWarmup is on unless turned off, and names the setting when it is not a boolean", () => {
+  assert.equal(loadConfig({ env: {} }).piiWarmup, true);
+  assert.equal(loadConfig({ env: { GARDIEN_PII_WARMUP: "false" } }).piiWarmup, false);
+  assert.equal(loadConfig({ argv: ["--pii-warmup", "0"], env: {} }).piiWarmup, false);
+  assert.throws(
+    () => loadConfig({ env: { GARDIEN_PII_WARMUP: "sometimes" } }),
+    /piiWarmup \(from environment variable GARDIEN_PII_WARMUP\)/,
+  );
+});
+
 test("piiWorkers reads auto or a number of threads, and names the rule otherwise", () => {
   assert.equal(loadConfig({ env: {} }).piiWorkers, "auto");
   assert.equal(loadConfig({ env: { GARDIEN_PII_WORKERS: "0" } }).piiWorkers, 0);

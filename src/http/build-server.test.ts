@@ -273,3 +273,25 @@ test("the request log line carries the request id once", async () => {
     await ctx.close();
   }
 });
+
+test("a listening server warms its pii worker pool (piiWarmup), and stops it on close; off, no thread starts", async () => {
+  for (const piiWarmup of [true, false]) {
+    const ctx = await createTestContext(`warmup-${piiWarmup}`, { piiWarmup, piiWorkers: 1 });
+    const app = await buildServer(ctx);
+    try {
+      assert.equal(app.piiDetector.runningWorkers, 0, "not before listening");
+      await app.listen({ host: "127.0.0.1", port: 0 });
+      // onListen hooks run once the socket is bound; the pool starts in the first of them.
+      const until = Date.now() + 5_000;
+      while (piiWarmup && app.piiDetector.runningWorkers === 0 && Date.now() < until) {
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+      assert.equal(app.piiDetector.runningWorkers, piiWarmup ? 1 : 0);
+    } finally {
+      // Closed while warming: the pool stops with the server.
+      await app.close();
+      await ctx.close();
+    }
+    assert.equal(app.piiDetector.runningWorkers, 0);
+  }
+});

@@ -89,6 +89,13 @@ function nextRequestId(): string {
  * const app = await buildServer(ctx);
  * await app.listen({ host: ctx.config.host, port: ctx.config.port });
  */
+declare module "fastify" {
+  interface FastifyInstance {
+    /** The server's one detector for large batches (its pool's state, for tests and diagnostics). */
+    readonly piiDetector: BatchDetector;
+  }
+}
+
 export async function buildServer(ctx: AppContext): Promise<FastifyInstance> {
   // Refuse to start rather than fail at the first subscription: on PostgreSQL the key must be configured.
   assertSecretKeyAvailable(ctx.config);
@@ -134,7 +141,14 @@ export async function buildServer(ctx: AppContext): Promise<FastifyInstance> {
         "pii worker pool failed: batch scanned on the main thread",
       ),
   });
+  app.decorate("piiDetector", detector);
   app.addHook("onClose", () => detector.close());
+  // Once listening, not before: a process that only builds the app (a test, `gardien` commands) starts no thread.
+  if (ctx.config.piiWarmup) {
+    app.addHook("onListen", async () => {
+      void detector.warm();
+    });
+  }
 
   await app.register(metaRoutes, { ctx });
   await app.register(apiV1, { ctx, detector, prefix: "/api/v1" });

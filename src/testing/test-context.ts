@@ -23,6 +23,8 @@ export async function createTestContext(
     ConfigSchema.parse({
       logLevel: "silent",
       loadDemo: false,
+      // A test server warms no worker pool unless it asks to: most never send a large batch.
+      piiWarmup: false,
       secretKey: randomBytes(32).toString("base64"),
       ...overrides,
     }),

@@ -2,9 +2,10 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { generateCorpus } from "../../../test/fixtures/pii/generate-corpus.ts";
 import { detect } from "../detect.ts";
-import type { DetectLang } from "../entity.ts";
+import { type DetectLang, ENTITY_TYPES } from "../entity.ts";
 import { autoPiiWorkers, createBatchDetector } from "./create-batch-detector.ts";
-import { createDetectPool } from "./create-detect-pool.ts";
+import { createDetectPool, type DetectPool } from "./create-detect-pool.ts";
+import { warmUpTexts } from "./warm-up-texts.ts";
 
 const LANGS: DetectLang[] = ["fr", "en", "auto"];
 /** Labelled messages (every type, and look-alikes), each with a language, the three mixed in one batch. */
@@ -58,6 +59,97 @@ test("a pool that fails: the batch is answered from this thread, the failure tol
   } finally {
     await detector.close();
   }
+});
+
+/** A real pool that records the batches it was given. */
+function recordingPool(size: number, seen: string[][]): DetectPool {
+  const pool = createDetectPool({ size });
+  return {
+    size: pool.size,
+    close: () => pool.close(),
+    detectBatch: (texts, options) => {
+      seen.push([...texts]);
+      return pool.detectBatch(texts, options);
+    },
+  };
+}
+
+test("warm starts the pool and runs the made-up texts through it; later batches use that pool", async () => {
+  const seen: string[][] = [];
+  let made = 0;
+  const detector = createBatchDetector({
+    workers: 2,
+    minChars: chars,
+    createPool: (size) => {
+      made++;
+      return recordingPool(size, seen);
+    },
+  });
+  try {
+    await detector.warm();
+    assert.equal(detector.runningWorkers, 2);
+    assert.ok(seen.length >= 2, "more than one round");
+    const warmUp = warmUpTexts(100);
+    for (const batch of seen) {
+      assert.deepEqual(batch.slice(0, 100), warmUp);
+      assert.ok(batch.join("").length > 1_000_000, "about a million characters a round");
+    }
+    const rounds = seen.length;
+    assert.deepEqual(await detector.detectAll(items), expected);
+    assert.equal(made, 1, "the warmed pool serves the batch");
+    assert.equal(seen.length, rounds + 3, "one sub-batch per language");
+  } finally {
+    await detector.close();
+  }
+});
+
+test("warm does nothing with workers 0, or once closed", async () => {
+  let made = 0;
+  const createPool = (size: number) => {
+    made++;
+    return createDetectPool({ size });
+  };
+  const none = createBatchDetector({ workers: 0, createPool });
+  await none.warm();
+  assert.equal(none.runningWorkers, 0);
+  const closed = createBatchDetector({ workers: 1, createPool });
+  await closed.close();
+  await closed.warm();
+  assert.equal(closed.runningWorkers, 0);
+  assert.equal(made, 0);
+});
+
+test("a pool that fails while warming is told and dropped; closing while warming is not a failure", async () => {
+  const failures: string[] = [];
+  let made = 0;
+  const failing = createBatchDetector({
+    workers: 1,
+    onPoolFailure: (error) => failures.push(error.message),
+    createPool: (size) => {
+      const pool = createDetectPool({ size });
+      if (made++ === 0) void pool.close();
+      return pool;
+    },
+  });
+  await failing.warm();
+  assert.deepEqual(failures, ["detect pool closed"]);
+  assert.equal(failing.runningWorkers, 0);
+  await failing.warm();
+  assert.equal(failing.runningWorkers, 1, "the next warm starts a new pool");
+  await failing.close();
+
+  const stopped = createBatchDetector({ workers: 1, onPoolFailure: (error) => failures.push(error.message) });
+  const warming = stopped.warm();
+  await stopped.close();
+  await warming;
+  assert.equal(failures.length, 1, "no failure told for a pool closed on purpose");
+});
+
+test("the made-up texts hold every entity type, the same ones on every call", () => {
+  const texts = warmUpTexts(200);
+  assert.deepEqual(texts, warmUpTexts(200));
+  const found = new Set(texts.flatMap((t) => detect(t).map((e) => e.type)));
+  assert.deepEqual([...found].sort(), [...ENTITY_TYPES].sort());
 });
 
 test("auto leaves a core to the event loop: one worker on one or two cores, at most eight", () => {
