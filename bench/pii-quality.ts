@@ -64,8 +64,22 @@ export async function run(): Promise<void> {
     "Second held-out set (30 messages, written after tuning)",
     scoreCorpus(loadHoldout("holdout2"), predict),
   );
+  print(
+    "Third held-out set (110 messages, written by someone who never saw the detector or its generators)",
+    scoreCorpus(loadHoldout("holdout3"), predict),
+  );
+  print(
+    "Fourth held-out set (100 messages, same conditions, kept sealed until the fixes made from the third were done)",
+    scoreCorpus(loadHoldout("holdout4"), predict),
+  );
   if (process.argv.includes("--errors")) {
-    for (const m of [...generateCorpus(), ...loadHoldout(), ...loadHoldout("holdout2")]) {
+    for (const m of [
+      ...generateCorpus(),
+      ...loadHoldout(),
+      ...loadHoldout("holdout2"),
+      ...loadHoldout("holdout3"),
+      ...loadHoldout("holdout4"),
+    ]) {
       const got = detect(m.text, { lang: m.lang });
       const k = (e: { type: string; start: number; end: number }) => `${e.type}:${e.start}:${e.end}`;
       const gold = new Set(m.entities.map(k));

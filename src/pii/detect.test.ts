@@ -137,7 +137,37 @@ test("PERSON: titles, first + last names, greetings, cues; everyday words that a
   none("Rendez-vous avenue Jean Jaurès");
 });
 
+test("PERSON: names of other origins need context; particles, roles and a signing first name", () => {
+  // Faker's other locales and the hand-kept lists: a name with context, not a lone capitalised word.
+  only("L'utilisateur Bao Trinh n'arrive pas à se connecter", "PERSON", "Bao Trinh");
+  only("your son Oisín has been selected", "PERSON", "Oisín");
+  only("cardholder Aoife Byrne, billing address below", "PERSON", "Aoife Byrne");
+  only("Bonsoir, c'est Huong de l'appartement 3B", "PERSON", "Huong");
+  only("Hey, it's Marek from accounts", "PERSON", "Marek");
+  only("le dossier de Mme Nguyen est complet", "PERSON", "Nguyen");
+  none("Le modèle Marek arrive en boutique, la gamme Aoife aussi.");
+  // Everyday words are not names of other locales ("Care" is an Italian first name).
+  none("Kind regards,\nCustomer Care");
+  // A capitalised particle after a first name belongs to the surname.
+  only("gérant : Yannick Le Goff", "PERSON", "Yannick Le Goff");
+  only("in the name of Giulia Di Marco.", "PERSON", "Giulia Di Marco");
+  // A place or function word after a weak cue is not a person.
+  none("Job title: Senior Product Manager, London or Remote.", "en");
+  // A first name alone on the last line signs the message, even one that is also a word.
+  only("Parents welcome from 9am.\nGrace", "PERSON", "Grace", "en");
+  none("Grace period ends today.\nThanks", "en");
+});
+
 test("POSTAL_ADDRESS: French, UK and US street addresses with postcode and city", () => {
+  // A UK postcode whose area is one letter, and Irish Eircodes, after the city.
+  only(
+    "Home address: 58 Wellington Street, Manchester M14 5RR",
+    "POSTAL_ADDRESS",
+    "58 Wellington Street, Manchester M14 5RR",
+  );
+  only("living at 88 Queen Street, Glasgow G1 3DN.", "POSTAL_ADDRESS", "88 Queen Street, Glasgow G1 3DN");
+  only("to 14 Ashgrove Road, Cork T12 X2Y7.", "POSTAL_ADDRESS", "14 Ashgrove Road, Cork T12 X2Y7");
+  only("5 Main Street, Dublin D6W 1234 today", "POSTAL_ADDRESS", "5 Main Street, Dublin D6W 1234");
   only("J'habite 12 rue de la Paix, 75002 Paris.", "POSTAL_ADDRESS", "12 rue de la Paix, 75002 Paris");
   only("au 3 bis avenue Foch 69006 Lyon", "POSTAL_ADDRESS", "3 bis avenue Foch 69006 Lyon");
   only("livrer place Bellecour, 69002 Lyon merci", "POSTAL_ADDRESS", "place Bellecour, 69002 Lyon");
@@ -155,6 +185,7 @@ test("DATE_OF_BIRTH: only dates that context marks as a birth date", () => {
   only("date de naissance : 1er mars 1985", "DATE_OF_BIRTH", "1er mars 1985");
   only("born on March 3, 1990", "DATE_OF_BIRTH", "March 3, 1990");
   only("DOB 1978-05-22", "DATE_OF_BIRTH", "1978-05-22");
+  only("Applicant, b. 12 Jan 1997, lives in Leeds", "DATE_OF_BIRTH", "12 Jan 1997", "en");
   none("RDV le 12/03/2024, livraison le 3 mars 2025, je ne viendrai pas le 12/03/2024");
 });
 

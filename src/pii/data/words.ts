@@ -11,9 +11,12 @@ export const TITLES =
 export const GREETINGS =
   "Bonjour|Bonsoir|Evening|Morning|Afternoon|Salut|Coucou|Cher|Chère|Chers|Merci|Hello|Hi|Hey|Dear|Thanks|Thank|Cordialement|Amicalement|Bien|Regards|Cheers|Sincerely|Best|Signé|Signed|Bises|Bisous|Attention";
 
-/** Lower-case words before a name: "je m'appelle X", "signé X", "contact : X", "name: X". */
+/**
+ * Lower-case words before a name: "je m'appelle X", "signé X", "contact : X", "name: X", roles
+ * ("cardholder X", "gérant : X"), and "s" of "it's X", "here's X".
+ */
 export const NAME_CUES =
-  "appelle|appelé|appelée|appelles|nomme|nommé|nommée|name|nom|prénom|firstname|surname|signé|signée|signed|contact|interlocuteur|interlocutrice|patient|patiente|client|cliente|customer|destinataire|expéditeur|from|de|to|à|cc|bonjour|bonsoir|salut|merci|hello|hi|dear|thanks|cordialement|regards|part|avec|with|chez|par|by|pour|for|is|am|im|est|suis|moi|me|ask|demandez|call|appelez|contacter|contactez|titulaire|holder|tuteur|conjoint|épouse|époux|mari|femme|fils|fille|son|daughter|wife|husband|mother|father|mère|père|frère|sœur|brother|sister|collègue|colleague|manager|responsable|agent|conseiller|conseillère|docteur|doctor|mlle|mme|mr|mrs|ms|dr";
+  "appelle|appelé|appelée|appelles|nomme|nommé|nommée|name|nom|prénom|firstname|surname|signé|signée|signed|contact|interlocuteur|interlocutrice|patient|patiente|client|cliente|customer|destinataire|expéditeur|from|de|to|à|cc|bonjour|bonsoir|salut|merci|hello|hi|dear|thanks|cordialement|regards|part|avec|with|chez|par|by|pour|for|is|am|im|est|suis|moi|me|ask|demandez|call|appelez|contacter|contactez|titulaire|holder|tuteur|conjoint|épouse|époux|mari|femme|fils|fille|son|daughter|wife|husband|mother|father|mère|père|frère|sœur|brother|sister|collègue|colleague|manager|responsable|agent|conseiller|conseillère|docteur|doctor|mlle|mme|mr|mrs|ms|dr|applicant|cardholder|candidat|candidate|gérant|gérante|utilisateur|utilisatrice|user|employee|employé|employée|salarié|salariée|tenant|locataire|propriétaire|owner|host|hôte|welcome|bienvenue|s";
 
 /** Cues strong enough to make a single or ambiguous capitalised word a name on their own. */
 export const STRONG_NAME_CUES =
@@ -54,8 +57,8 @@ export const AMBIGUOUS_FR =
 export const AMBIGUOUS_EN =
   "Will|Grace|May|June|April|August|Mark|Bill|Frank|Grant|Hope|Faith|Joy|Dawn|Summer|Autumn|Holly|Ivy|Rose|Lily|Daisy|Iris|Jade|Ruby|Amber|Pearl|Crystal|Hazel|Heather|Olive|Violet|Penny|Sandy|Sunny|Rusty|Misty|Chase|Chance|Lance|Miles|Max|Art|Guy|Hunter|Porter|Mason|Major|King|Queen|Prince|Princess|General|Judge|Justice|Noble|Royal|Sterling|Stone|Reed|River|Forest|Brook|Lane|Price|Ward|Walker|Turner|Green|Brown|Golden|Unique|Baby|Sister|Name|Blessing|Divine|Destiny|Harmony|Heaven|Genesis|Trinity|Serenity|Miracle|Precious|Charity|Patience|Prudence|Felicity|Era|Else|Meta|Nova|Alpha|Delta|Atlas|Sage|Urban|Can|Lean|Line|Tea|Nine|Alone|Job|Pie|Rim|Nil|Loan|Gene|Clay|Drew|Dean|Earl|Earnest|Ford|Hardy|Heath|Pierce|Rocky|Rod|Buck|Bud|Buddy|Buster|Carol|Angel|Robin|Jay|Ray|Don|Warren|Wade|Dale|Glen|Roman|Van|Swan|Lion|Till|Bell|Berry|Haven|Ivory|Loyal|Pink|Toy|Jewel|Fern|Kitty|Laurel|Lyric|Magnolia|Pansy|Piper|Raven|Willow|Arch|Baron|Beau|Blaze|Brain|Colt|Dock|Drake|Foster|Garland|Gust|Kale|Marquis|Oral|Ransom|Talon|Trace|Amen|Virginia|Georgia|Carolina|Dallas|Paris|Florence|Victoria|Sydney|Austin|Savannah|Chelsea|Madison|Jordan|Sherry|Brandy|Ginger|Candy|Honey|Cherry|Star|Storm|Rain|Sky|Winter|Spring|Bay|Cliff|Dusty|Sierra|Phoenix|Prosper|Constant|Innocent|Vital|Martial|Octave|Valentine|Roger|Rich|Garnet|Emerald|Diamond|Opal|Myrtle|Rosemary|Dahlia|Eve|Tanner|Cooper|Carter|Miller|Basil|Sincere";
 
-/** Words before a date that make it a birth date: "né le", "date de naissance", "DOB", "born on", "birthdate". */
-export const BIRTH_CUES = "né|née|nés|nées|naissance|naiss|birth|birthdate|born|dob|ddn";
+/** Words before a date that make it a birth date: "né le", "date de naissance", "DOB", "born on", "b." (born). */
+export const BIRTH_CUES = "né|née|nés|nées|naissance|naiss|birth|birthdate|born|dob|ddn|b";
 
 /** A birthday is a birth date only when its year is long past ("birthday party on 12/07/2025" is an event). */
 export const BIRTHDAY_CUES = "birthday|anniversaire|bday";

@@ -4,7 +4,15 @@
  * case-insensitive, answers what a word says about its neighbour (a name cue, a birth cue, a reference
  * label…).
  */
-import { FIRST_NAMES, LAST_NAMES, LAST_NAMES_TWO_WORDS, STREET_SUFFIXES_EN } from "../data/names.ts";
+import {
+  FIRST_NAMES,
+  FIRST_NAMES_MORE,
+  LAST_NAMES,
+  LAST_NAMES_MORE,
+  LAST_NAMES_TWO_WORDS,
+  STREET_SUFFIXES_EN,
+} from "../data/names.ts";
+import { FIRST_NAMES_CURATED, LAST_NAMES_CURATED } from "../data/names-curated.ts";
 import {
   AMBIGUOUS_EN,
   AMBIGUOUS_FR,
@@ -97,6 +105,34 @@ add(
   W_STREET_STOP,
 );
 add(WORDS_BUILDER, "sur|sous|en|lès|les|lez|le|la|de|du|des|aux|au|d|l", W_CITY_LINK);
+
+/*
+ * Names of faker's other locales and the hand-kept lists, added last: a word that is already something
+ * else here (a function word, a title, a month, a street type, a particle) stays only that ("Can", "Jun",
+ * "Rue"), and one already a name keeps its flags. The first names need context, like everyday words
+ * that are names: thousands of Italian, Turkish or Spanish first names would otherwise make brands and
+ * places in English and French text persons ("une Mercedes", "Asia", "Deniz").
+ */
+const NOT_A_NAME_HERE =
+  W_TITLE |
+  W_GREETING |
+  W_STOP |
+  W_STREET_FR |
+  W_STREET_EN |
+  W_MONTH |
+  W_PARTICLE |
+  W_STREET_STOP |
+  W_CITY_LINK |
+  W_NAME;
+function addMore(words: string, flags: number): void {
+  for (const word of words.split("|")) {
+    for (const form of nameForms(word)) {
+      if (!(WORDS_BUILDER.get(form) & NOT_A_NAME_HERE)) WORDS_BUILDER.add(form, flags);
+    }
+  }
+}
+addMore(`${FIRST_NAMES_MORE}|${FIRST_NAMES_CURATED}`, W_FIRST | W_AMBIG_FR | W_AMBIG_EN);
+addMore(`${LAST_NAMES_MORE}|${LAST_NAMES_CURATED}`, W_LAST);
 
 add(CUES_BUILDER, NAME_CUES, C_NAME_CUE);
 add(CUES_BUILDER, STRONG_NAME_CUES, C_STRONG_CUE);

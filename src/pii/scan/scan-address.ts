@@ -77,6 +77,8 @@ function cityEnd(text: string, i: number, maxWords: number): number {
       const e = wordEnd(text, p);
       // A two-letter capital word after a US city is its state: "New York, NY" / "Springfield IL 62704".
       if (e - p === 2 && isUpper(at(text, p + 1))) break;
+      // Letters run into digits: a postcode after the city, "Manchester M14 5RR", "Cork T12 X2Y7".
+      if (isDigit(at(text, e))) break;
       // "75002 Paris Merci de…": a city does not run into the next sentence.
       if (wordFlags(text, p, e) & (W_STOP | W_GREETING)) break;
       end = e;
@@ -149,6 +151,9 @@ function frenchStreet(scan: Scan, start: number, afterType: number): number {
 const UK_POSTCODE = /^[A-Z]{1,2}\d{1,2}[A-Z]? ?\d[A-Z\d][A-Z]\b/;
 // "NY 10118", "CA 94103-1234".
 const US_STATE_ZIP = /^[A-Z]{2},? \d{5}(?:-\d{4})?\b/;
+// Irish Eircode: a routing key (letter and two digits, or D6W) and four characters from a set without
+// look-alike letters: "Cork T12 X2Y7", "Dublin D02 AF30".
+const EIRCODE = /^(?:[AC-FHKNPRTV-Y]\d{2}|D6W) ?[0-9AC-FHKNPRTV-Y]{4}\b/;
 const UNIT = /^(?:Apt\.?|Apartment|Suite|Ste\.?|Unit|Flat|Floor|Fl\.?|#) ?[\dA-Z]+[A-Z]?\b/;
 
 /** "221B Baker Street, London NW1 6XE" from the first name token after the number. */
@@ -203,7 +208,7 @@ function englishStreet(scan: Scan, start: number, first: number): number {
     const r = city > 0 ? partSeparator(text, city) : -1;
     if (r > 0) {
       const tail = text.slice(r, r + 16);
-      const code = UK_POSTCODE.exec(tail) ?? US_STATE_ZIP.exec(tail);
+      const code = UK_POSTCODE.exec(tail) ?? US_STATE_ZIP.exec(tail) ?? EIRCODE.exec(tail);
       if (code) {
         const end = r + code[0].length;
         emit(scan, "POSTAL_ADDRESS", start, end, 0.92);

@@ -57,6 +57,9 @@ function flagsOf(text: string, s: number, e: number): number {
   return h < 0 ? 0 : wordFlags(text, s, h) & W_FIRST;
 }
 
+const CAPITAL_PARTICLE =
+  /^(?:Le|La|De|Du|Des|Di|Da|Del|Della|Dos|Das|Van|Von|Den|Der|Ten|Ter|Mac|Ben|El|Al)$/;
+
 // Name tokens of the current candidate: start, end, flags, and whether written in capitals.
 const TS = new Int32Array(4);
 const TE = new Int32Array(4);
@@ -120,10 +123,20 @@ function collectTokens(scan: Scan, s: number, e: number, f: number): number {
     let te = tokenEnd(text, q);
     if (te < text.length && FLAGS[at(text, te)]! & F_DIGIT) break;
     let tf = flagsOf(text, q, te);
-    // Two-word surnames ("Da silva", "Le gall"): a short capitalised word, a space, a word.
-    if (te - q <= 3 && isSpace(at(text, te)) && FLAGS[at(text, te + 1)]! & F_LETTER) {
+    // Two-word surnames ("Da silva", "Le gall"): a short capitalised word, a space, a word. After a first
+    // name, a capitalised particle and a capitalised word are one too: "Yannick Le Goff", "Giulia Di Marco".
+    if (te - q <= 4 && isSpace(at(text, te)) && FLAGS[at(text, te + 1)]! & F_LETTER) {
       const two = wordEnd(text, te + 1);
       if (wordFlags(text, q, two) & W_LAST) {
+        te = two;
+        tf = W_LAST;
+      } else if (
+        TF[count - 1]! & W_FIRST &&
+        isUpper(at(text, te + 1)) &&
+        !isAllCaps(text, te + 1, two) &&
+        CAPITAL_PARTICLE.test(text.slice(q, te)) &&
+        !(wordFlags(text, te + 1, two) & (W_STOP | W_MONTH | W_TITLE))
+      ) {
         te = two;
         tf = W_LAST;
       }
@@ -199,6 +212,15 @@ function afterGreeting(scan: Scan, e: number): number {
   return end;
 }
 
+/** True when only spaces, line breaks and closing punctuation follow `end`. */
+function endsText(text: string, end: number): boolean {
+  for (let i = end; i < text.length; i++) {
+    const c = at(text, i);
+    if (!(c === 32 || c === 10 || c === 13 || c === 46 || c === 33 || c === 0xa0)) return false;
+  }
+  return true;
+}
+
 /** Decides whether collected tokens are a person; returns how many tokens form the name (0: none). */
 function nameLength(scan: Scan, count: number, cue: number): number {
   const f = TF[0]!;
@@ -216,6 +238,9 @@ function nameLength(scan: Scan, count: number, cue: number): number {
     if (TC[0] && g & W_FIRST && (count === 2 || f & W_LAST)) return count;
     if (cue & C_NAME_CUE && f & W_NAME) return count;
   }
+  // A word that is also a place or a function word ("London", "Will") needs more than a weak cue alone:
+  // "Product Manager, London or Remote".
+  if (f & W_STOP && !(cue & C_STRONG_CUE)) return 0;
   // A lone first name that is also a common capitalised word ("France", "Paris") needs a cue.
   if (f & W_FIRST && !ambiguous && !TC[0] && !(f & W_STOP)) return 1;
   if (cue & C_NAME_CUE && f & W_NAME) return 1;
@@ -328,7 +353,12 @@ export function scanCapitalised(scan: Scan, s: number): number {
   const count = collectTokens(scan, s, e, f);
   const cue = cueBefore(text, s);
   if (cue & C_PLACE_CUE) return TE[count - 1]!; // "avenue Jean Jaurès", "lycée Victor Hugo"
-  const len = nameLength(scan, count, cue);
+  let len = nameLength(scan, count, cue);
+  // A first name alone on the message's last line signs it, even a word that is also an everyday one:
+  // "…from 9am.\nGrace".
+  if (len === 0 && f & W_FIRST && !(f & W_STOP) && at(text, s - 1) === 10 && endsText(text, TE[count - 1]!)) {
+    len = count;
+  }
   if (len === 0) return e;
   const end = TE[len - 1]!;
   emit(scan, "PERSON", startBeforeParticle(text, s), end, len > 1 ? 0.9 : 0.7);
