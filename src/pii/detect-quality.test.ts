@@ -36,13 +36,28 @@ test("generated FR/EN dev corpus: per-type F1, micro-F1 and complete messages st
   assert.ok(score.allFound >= 0.89, `messages with every entity found ${score.allFound.toFixed(3)}`);
 });
 
-test("hand-written held-out set: micro-F1 and complete messages stay above their floors", () => {
-  const file = join(import.meta.dirname, "../../test/fixtures/pii/holdout.jsonl");
-  const holdout = readFileSync(file, "utf8")
+function loadHoldout(name: string): LabelledMessage[] {
+  const file = join(import.meta.dirname, `../../test/fixtures/pii/${name}.jsonl`);
+  return readFileSync(file, "utf8")
     .trim()
     .split("\n")
     .map((l) => JSON.parse(l) as LabelledMessage);
-  const score = scoreCorpus(holdout, predict);
+}
+
+test("hand-written held-out set: micro-F1 and complete messages stay above their floors", () => {
+  const score = scoreCorpus(loadHoldout("holdout"), predict);
   assert.ok(score.micro.f1 >= 0.95, `held-out micro-F1 ${score.micro.f1.toFixed(3)}`);
   assert.ok(score.allFound >= 0.9, `held-out messages with every entity found ${score.allFound.toFixed(3)}`);
 });
+
+// Floors a little under today's scores (0.992 and 0.945, README), so a change that loses what the names
+// of other locales, the particles and the Eircodes brought fails here.
+for (const [name, floor] of [
+  ["holdout3", 0.98],
+  ["holdout4", 0.935],
+] as const) {
+  test(`held-out set ${name}, written blind: micro-F1 stays at or above ${floor}`, () => {
+    const score = scoreCorpus(loadHoldout(name), predict);
+    assert.ok(score.micro.f1 >= floor, `${name} micro-F1 ${score.micro.f1.toFixed(3)}`);
+  });
+}
