@@ -80,6 +80,13 @@ function nextRequestId(): string {
   return `${REQUEST_ID_PREFIX}-${requestCounter.toString(36)}`;
 }
 
+declare module "fastify" {
+  interface FastifyInstance {
+    /** The server's one detector for large batches (its pool's state, for tests and diagnostics). */
+    readonly piiDetector: BatchDetector;
+  }
+}
+
 /**
  * The HTTP API over the register operations. Returns the instance without listening: the CLI's
  * `serve` listens, tests use `inject()`. Request bodies are never logged (the logger is the app's
@@ -89,13 +96,6 @@ function nextRequestId(): string {
  * const app = await buildServer(ctx);
  * await app.listen({ host: ctx.config.host, port: ctx.config.port });
  */
-declare module "fastify" {
-  interface FastifyInstance {
-    /** The server's one detector for large batches (its pool's state, for tests and diagnostics). */
-    readonly piiDetector: BatchDetector;
-  }
-}
-
 export async function buildServer(ctx: AppContext): Promise<FastifyInstance> {
   // Refuse to start rather than fail at the first subscription: on PostgreSQL the key must be configured.
   assertSecretKeyAvailable(ctx.config);

@@ -34,26 +34,37 @@ test("workers 0: everything on this thread, whatever the size", async () => {
   await detector.close();
 });
 
+/**
+ * Real pools, the first of them closed before it is used, as when its worker died: it rejects every
+ * batch. `made()` counts the pools created.
+ */
+function firstPoolFails(): { createPool: (size: number) => DetectPool; made: () => number } {
+  let made = 0;
+  return {
+    createPool: (size) => {
+      const pool = createDetectPool({ size });
+      if (made++ === 0) void pool.close();
+      return pool;
+    },
+    made: () => made,
+  };
+}
+
 test("a pool that fails: the batch is answered from this thread, the failure told, the next batch gets a new pool", async () => {
   const failures: string[] = [];
-  let made = 0;
+  const pools = firstPoolFails();
   const detector = createBatchDetector({
     workers: 1,
     minChars: 1,
     onPoolFailure: (error) => failures.push(error.message),
-    createPool: (size) => {
-      const pool = createDetectPool({ size });
-      // The first pool is closed before it is used, as when its worker died: it rejects every batch.
-      if (made++ === 0) void pool.close();
-      return pool;
-    },
+    createPool: pools.createPool,
   });
   try {
     assert.deepEqual(await detector.detectAll(items.slice(0, 200)), expected.slice(0, 200));
     assert.deepEqual(failures, ["detect pool closed"]);
     assert.equal(detector.runningWorkers, 0, "the failed pool is dropped");
     assert.deepEqual(await detector.detectAll(items.slice(200, 400)), expected.slice(200, 400));
-    assert.equal(made, 2);
+    assert.equal(pools.made(), 2);
     assert.equal(detector.runningWorkers, 1);
     assert.equal(failures.length, 1);
   } finally {
@@ -121,15 +132,10 @@ test("warm does nothing with workers 0, or once closed", async () => {
 
 test("a pool that fails while warming is told and dropped; closing while warming is not a failure", async () => {
   const failures: string[] = [];
-  let made = 0;
   const failing = createBatchDetector({
     workers: 1,
     onPoolFailure: (error) => failures.push(error.message),
-    createPool: (size) => {
-      const pool = createDetectPool({ size });
-      if (made++ === 0) void pool.close();
-      return pool;
-    },
+    createPool: firstPoolFails().createPool,
   });
   await failing.warm();
   assert.deepEqual(failures, ["detect pool closed"]);

@@ -111,7 +111,7 @@ add(WORDS_BUILDER, "sur|sous|en|lès|les|lez|le|la|de|du|des|aux|au|d|l", W_CITY
  * else here (a function word, a title, a month, a street type, a particle) stays only that ("Can", "Jun",
  * "Rue"), and one already a name keeps its flags. The first names need context, like everyday words
  * that are names: thousands of Italian, Turkish or Spanish first names would otherwise make brands and
- * places in English and French text persons ("une Mercedes", "Asia", "Deniz").
+ * places in English and French text persons ("la gamme Italia", "Fortunato").
  */
 const NOT_A_NAME_HERE =
   W_TITLE |

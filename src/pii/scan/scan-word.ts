@@ -57,8 +57,7 @@ function flagsOf(text: string, s: number, e: number): number {
   return h < 0 ? 0 : wordFlags(text, s, h) & W_FIRST;
 }
 
-const CAPITAL_PARTICLE =
-  /^(?:Le|La|De|Du|Des|Di|Da|Del|Della|Dos|Das|Van|Von|Den|Der|Ten|Ter|Mac|Ben|El|Al)$/;
+const CAPITAL_PARTICLE = /^(?:Le|La|De|Du|Des|Di|Da|Del|Dos|Das|Van|Von|Den|Der|Ten|Ter|Mac|Ben|El|Al)$/;
 
 // Name tokens of the current candidate: start, end, flags, and whether written in capitals.
 const TS = new Int32Array(4);
@@ -242,7 +241,7 @@ function nameLength(scan: Scan, count: number, cue: number): number {
   // "Product Manager, London or Remote".
   if (f & W_STOP && !(cue & C_STRONG_CUE)) return 0;
   // A lone first name that is also a common capitalised word ("France", "Paris") needs a cue.
-  if (f & W_FIRST && !ambiguous && !TC[0] && !(f & W_STOP)) return 1;
+  if (f & W_FIRST && !ambiguous && !TC[0]) return 1;
   if (cue & C_NAME_CUE && f & W_NAME) return 1;
   if (cue & C_STRONG_CUE) return count;
   return 0;
