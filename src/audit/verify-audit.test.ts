@@ -127,3 +127,28 @@ test("canonical JSON ignores key order and undefined members", () => {
     '{"a":{"d":[1,{"y":2,"z":1}]},"b":1}',
   );
 });
+
+test("a chain verified while entries are appended is read as of one moment: never a false break", async () => {
+  // Without one snapshot, a commit between reading the entries and reading the head looked like deleted entries.
+  const writes = (async () => {
+    for (let i = 0; i < 40; i++) {
+      await updateDocument(ctx, {
+        kind: "activity",
+        orgId,
+        ref: "a1",
+        body: sampleActivity("a1", { name: { fr: `v${i}`, en: `v${i}` } }),
+        actor: "t",
+      });
+    }
+  })();
+  const reports = [];
+  let done = false;
+  void writes.finally(() => {
+    done = true;
+  });
+  while (!done) reports.push(await verifyAudit(ctx.db, { chain: orgId }));
+  await writes;
+  assert.ok(reports.length > 5, `${reports.length} verifications during the writes`);
+  const broken = reports.filter((r) => !r.valid).map((r) => r.chains[0]?.firstBreak?.message);
+  assert.deepEqual(broken, []);
+});

@@ -1,3 +1,4 @@
+import { PostgresAdapter } from "kysely";
 import type { Db } from "../db/create-db.ts";
 import { type AuditEntryContent, GENESIS_HASH, hashAuditEntry } from "./append-audit.ts";
 
@@ -26,6 +27,16 @@ export type AuditReport = { valid: boolean; chains: ChainReport[] };
  * an entry replaced wholesale with a self-consistent forgery.
  */
 export async function verifyAudit(db: Db, options: { chain?: string } = {}): Promise<AuditReport> {
+  // One snapshot for the whole walk: on a live store, an entry committed between reading a chain's entries
+  // and reading its head looked like deleted entries. SQLite's transaction is a snapshot already.
+  const snapshot =
+    db.getExecutor().adapter instanceof PostgresAdapter
+      ? db.transaction().setIsolationLevel("repeatable read").setAccessMode("read only")
+      : db.transaction();
+  return snapshot.execute((trx) => verifyChains(trx, options));
+}
+
+async function verifyChains(db: Db, options: { chain?: string }): Promise<AuditReport> {
   // Chains are those with entries or with a recorded head: a chain whose every entry was deleted still has one.
   let entryChains = db.selectFrom("audit_entries").select("chain").distinct();
   let headChains = db.selectFrom("audit_heads").select("chain");
