@@ -168,6 +168,16 @@ describe("createStreamReidentifier", () => {
     assert.ok(collect(out).doneLast);
   });
 
+  test("tokens the model translated or respelled (`<Personne 1>`, `ADRESSE_POSTALE_1`) come back whole, whatever the split", async () => {
+    const sentence =
+      "Merci <Personne 1> ! Courrier au ADRESSE_POSTALE_1, copie à [email_1] et {{Personne-2}}.";
+    const expected =
+      'Merci Jean Dupont ! Courrier au 12 rue de l\'Église, 75002 Paris, copie à jean.dupont@example.com et Marie "Mimi" Martin.';
+    for (let cut = 0; cut <= sentence.length; cut++) {
+      assert.equal(collect(await runCut(sentence, cut)).content.get(0), expected, `cut at ${cut}`);
+    }
+  });
+
   test("several choices and tool-call arguments are held separately; values are JSON-escaped in arguments", async () => {
     const args = JSON.stringify({ to: "<PERSON_2>", email: "<EMAIL_1>" });
     const out = await run([

@@ -42,10 +42,39 @@ describe("findTokens", () => {
     ]);
   });
 
+  test("in other cases, translated into French, spaced: read inside delimiters, translated also bare", () => {
+    assert.deepEqual(
+      spans(
+        "A <Person_1>, B [person_2], C <PERSONNE_3>, D {{Adresse postale 1}}, E &lt;Téléphone-2&gt;, F <carte bancaire 1>.",
+      ),
+      [
+        ["<Person_1>", "<PERSON_1>"],
+        ["[person_2]", "<PERSON_2>"],
+        ["<PERSONNE_3>", "<PERSON_3>"],
+        ["{{Adresse postale 1}}", "<POSTAL_ADDRESS_1>"],
+        ["&lt;Téléphone-2&gt;", "<PHONE_2>"],
+        ["<carte bancaire 1>", "<CREDIT_CARD_1>"],
+      ],
+    );
+    assert.deepEqual(
+      spans("ADRESSE_POSTALE_2, ADRESSE_1, TÉLÉPHONE_1, NIR_1, DATE\\_DE\\_NAISSANCE\\_1, <Adresse IP 4>"),
+      [
+        ["ADRESSE_POSTALE_2", "<POSTAL_ADDRESS_2>"],
+        ["ADRESSE_1", "<POSTAL_ADDRESS_1>"],
+        ["TÉLÉPHONE_1", "<PHONE_1>"],
+        ["NIR_1", "<FR_NIR_1>"],
+        ["DATE\\_DE\\_NAISSANCE\\_1", "<DATE_OF_BIRTH_1>"],
+        ["<Adresse IP 4>", "<IP_ADDRESS_4>"],
+      ],
+    );
+  });
+
   test("what is not a token: other names, lower case, glued to a word, no number, too long a number", () => {
     for (const text of [
-      "<ORDER_1> USER_2 <URL_1>",
-      "person_1 <Person_1>",
+      "<ORDER_1> USER_2 <URL_1> <PERSONA_1> <Adresses 1>",
+      "person_1 Person_1 (Personne_1) personne_1 Personne 1 PERSON 1",
+      "[Person 1] said: hello. {Person 2}: hi. Speaker-1",
+      "&LT;Person_1&GT; is no HTML escape",
       "XPERSON_1 PERSON_1a MY_PERSON_1 PERSON_1_2",
       "PERSON_ <PERSON> PERSON",
       "PERSON_1234567890",
@@ -114,6 +143,7 @@ describe("tokenTailStart", () => {
       "Bonjour <PERSON_1>, PERSON_2 et PERSON_12 ; &lt;EMAIL_1&gt; \\<CREDIT\\_CARD\\_1\\> [IBAN_3] {{FR_NIR_1}}.",
       "{PERSON_1}} [PERSON_1, PERSON_2] <PERSON_1 et &lt;PHONE_3> I am PERSON_1",
       "XPERSON_1 <POSTAL_ADDRESS_1>POSTAL_ADDRESS_2 DATE_OF_BIRTH_1\\",
+      "<Person_1> [Person 2] {{adresse postale-3}} &lt;Téléphone 1&gt; TÉLÉPHONE_12 PERSONNE_1 personne_1",
     ];
     for (const kind of ["text", "json"] as const) {
       for (const text of texts) {
@@ -134,6 +164,18 @@ describe("tokenTailStart", () => {
     const pieces = ["<", ">", "&lt;", "&gt;", "&", "\\", "_", "PERSON", "EMAIL", "CREDIT", "CARD", "1", "23"];
     pieces.push(" ", ".", "X", "a", "[", "]", "{", "}", "{{", "}}", "\\_", "IP", "ADDRESS", "I");
     pieces.push("PERSON_1", "EMAIL_2", "CREDIT\\_CARD_1", "IP_ADDRESS_12", "PERSON_", "PERSON\\_3");
+    pieces.push(
+      "Person",
+      "personne",
+      "PERSONNE_1",
+      "-",
+      "Adresse",
+      "POSTALE",
+      "TÉLÉ",
+      "PHONE",
+      "é",
+      "<Person 2>",
+    );
     let withTokens = 0;
     let seed = 7;
     const random = (n: number) => {

@@ -1,4 +1,4 @@
-import { ENTITY_TYPES } from "./entity.ts";
+import { ENTITY_TYPES, type EntityType } from "./entity.ts";
 
 /** A token found in a text: where it is, as written, and its canonical form (`<PERSON_1>`). */
 export type TokenMatch = { start: number; end: number; token: string };
@@ -28,16 +28,64 @@ const PAIRS: ReadonlyArray<readonly [open: string, close: string]> = [
 const JSON_PAIRS = PAIRS.filter(([open]) => !open.startsWith("\\"));
 const CLOSE_OF = new Map(PAIRS);
 
-/** Type names longest first; Markdown may escape each underscore (`CREDIT\_CARD\_1`). */
-const TYPE_NAMES = [...ENTITY_TYPES].sort((a, b) => b.length - a.length);
+/**
+ * The type names a model may write instead of Gardien's when it answers in French (it translates
+ * `<PERSON_1>` into `<PERSONNE_1>`), each with the type it stands for. Written with `_` between words;
+ * inside a pair of delimiters a space or a hyphen does as well.
+ */
+const ALIASES: ReadonlyArray<readonly [alias: string, type: EntityType]> = [
+  ["PERSONNE", "PERSON"],
+  ["TELEPHONE", "PHONE"],
+  ["TÉLÉPHONE", "PHONE"],
+  ["COURRIEL", "EMAIL"],
+  ["E_MAIL", "EMAIL"],
+  ["ADRESSE_EMAIL", "EMAIL"],
+  ["ADRESSE_E_MAIL", "EMAIL"],
+  ["ADRESSE_MAIL", "EMAIL"],
+  ["CARTE_BANCAIRE", "CREDIT_CARD"],
+  ["CARTE_DE_CREDIT", "CREDIT_CARD"],
+  ["CARTE_DE_CRÉDIT", "CREDIT_CARD"],
+  ["ADRESSE_IP", "IP_ADDRESS"],
+  ["NIR", "FR_NIR"],
+  ["SIREN", "FR_SIREN"],
+  ["SIRET", "FR_SIRET"],
+  ["ADRESSE", "POSTAL_ADDRESS"],
+  ["ADRESSE_POSTALE", "POSTAL_ADDRESS"],
+  ["DATE_DE_NAISSANCE", "DATE_OF_BIRTH"],
+];
+
+/** Upper case, no accents, `_` between words: the key a written type name is looked up by. */
+const normaliseName = (name: string) =>
+  name
+    .replaceAll("\\_", "_")
+    .replace(/[ -]/g, "_")
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toUpperCase();
+
+const TYPE_OF = new Map<string, EntityType>([
+  ...ENTITY_TYPES.map((t) => [t, t] as const),
+  ...ALIASES.map(([alias, type]) => [normaliseName(alias), type] as const),
+]);
+/** Every name, longest first, so that `ADRESSE_POSTALE_1` is not read as `ADRESSE` followed by junk. */
+const NAMES = [...ENTITY_TYPES, ...ALIASES.map(([alias]) => alias)].sort((a, b) => b.length - a.length);
+/** Normalised names followed by `_`: what the start of a token's body may grow into. */
+const NAME_PREFIXES = [...TYPE_OF.keys()].map((name) => `${name}_`);
+
+/** Openings after which a name may be in any case, with spaces or hyphens: `<Personne 1>`, `{{person-1}}`. */
+const LOOSE_OPENS = new Set(["&lt;", "\\<", "<", "{{"]);
+
 const escapeRe = (s: string) => s.replace(/[\\^$.*+?()[\]{}|]/g, "\\$&");
-const typeAlternatives = (markdown: boolean) =>
-  TYPE_NAMES.map((t) => t.split("_").join(markdown ? "(?:_|\\\\_)" : "_")).join("|");
+/** A name's letters in either case: the pattern is case-sensitive, so that `&LT;` is not an opening. */
+const anyCase = (word: string) =>
+  [...word].map((ch) => (ch.toLowerCase() === ch ? escapeRe(ch) : `[${ch}${ch.toLowerCase()}]`)).join("");
 const pattern = (pairs: typeof PAIRS, markdown: boolean) => {
   const opens = pairs.map(([o]) => escapeRe(o)).join("|");
   const closes = pairs.map(([, c]) => escapeRe(c)).join("|");
-  const sep = markdown ? "(?:_|\\\\_)" : "_";
-  return new RegExp(`(${opens})?(${typeAlternatives(markdown)})${sep}(\\d{1,9})(${closes})?`, "g");
+  // Markdown may escape each underscore (`CREDIT\_CARD\_1`).
+  const sep = markdown ? "(?:_|\\\\_| |-)" : "(?:_| |-)";
+  const names = NAMES.map((name) => name.split("_").map(anyCase).join(sep)).join("|");
+  return new RegExp(`(${opens})?(${names})(${sep})(\\d{1,9})(${closes})?`, "g");
 };
 const TEXT_TOKEN = pattern(PAIRS, true);
 const JSON_TOKEN = pattern(JSON_PAIRS, false);
@@ -45,11 +93,16 @@ const JSON_TOKEN = pattern(JSON_PAIRS, false);
 const isWordChar = (c: number) =>
   (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
 
+/** A token without its delimiters is written as Gardien writes it: upper case, words joined by `_`. */
+const isStrictForm = (name: string, sep: string) => name === name.toUpperCase() && !/[ -]/.test(name + sep);
+
 /**
  * Finds pseudonymisation tokens as a model may give them back: `<PERSON_1>` as Gardien wrote it, and the
- * forms models turn it into, `PERSON_1`, `&lt;PERSON_1&gt;`, `\<PERSON\_1\>`, `[PERSON_1]`, `{{PERSON_1}}`.
- * Only Gardien's type names count, so `<ORDER_1>` or `USER_2` are not tokens; a bare one must stand
- * alone (`XPERSON_1`, `PERSON_1a` are not tokens).
+ * forms models turn it into, `PERSON_1`, `&lt;PERSON_1&gt;`, `\<PERSON\_1\>`, `[PERSON_1]`, `{{PERSON_1}}`,
+ * `[Person_1]`, translated (`<PERSONNE_1>`, `ADRESSE_POSTALE_1`) or spaced inside angle brackets or double
+ * braces (`<Personne 1>`). Only Gardien's type names and their French translations count, so `<ORDER_1>` or
+ * `USER_2` are not tokens. A bare one must stand alone (`XPERSON_1`, `PERSON_1a` are not tokens) and be
+ * written as Gardien writes it: `person_1` may be a variable's name, "Person 1" a label in a transcript.
  *
  * @example
  * findTokens("Bonjour PERSON_1 (&lt;EMAIL_1&gt;)")
@@ -64,11 +117,13 @@ export function findTokens(
   re.lastIndex = 0;
   const out: TokenMatch[] = [];
   for (let m = re.exec(text); m !== null; m = re.exec(text)) {
-    const [whole, open, type, number, close] = m;
-    const token = `<${type!.replaceAll("\\_", "_")}_${number}>`;
+    const [whole, open, name, sep, number, close] = m;
+    const token = `<${TYPE_OF.get(normaliseName(name!))!}_${number}>`;
+    const strict = isStrictForm(name!, sep!);
     const expected = open === undefined ? undefined : CLOSE_OF.get(open)!;
     // "{PERSON_1}}": the closing read was "}}", but "{" wants "}", which it begins with.
-    if (expected !== undefined && close?.startsWith(expected)) {
+    const paired = expected !== undefined && close?.startsWith(expected) === true;
+    if (paired && (strict || LOOSE_OPENS.has(open!) || !/[ -]/.test(name! + sep!))) {
       const end = m.index + whole.length - close.length + expected.length;
       out.push({ start: m.index, end, token });
       re.lastIndex = end;
@@ -78,7 +133,7 @@ export function findTokens(
     const start = m.index + (open?.length ?? 0);
     const end = m.index + whole.length - (close?.length ?? 0);
     const glued = start > 0 ? isWordChar(text.charCodeAt(start - 1)) : options.afterWord === true;
-    if (glued || isWordChar(text.charCodeAt(end))) {
+    if (!strict || glued || isWordChar(text.charCodeAt(end))) {
       // "XPERSON_1": the match may have swallowed the start of a real token ("[PERSON_1" in "[[PERSON_1]]").
       re.lastIndex = m.index + 1;
       continue;
@@ -131,21 +186,27 @@ function isLiveTail(tail: string, pairs: typeof PAIRS, markdown: boolean): boole
   return isLiveBody(tail, undefined, markdown);
 }
 
+/** The start of a written type name, bare and after an opening; the second of each reads Markdown escapes. */
+const STRICT_NAME = [/^[A-ZÉ_]*/, /^(?:[A-ZÉ_]|\\_)*/] as const;
+const LOOSE_NAME = [/^[A-Za-zÉé _-]*/, /^(?:[A-Za-zÉé _-]|\\_)*/] as const;
+
 /**
  * `rest` after an opening (whose closing is `close`), or bare: live while it is the start of a type name,
  * its separator and number, and, after the number, the start of the closing (bare: the number may go on).
  */
 function isLiveBody(rest: string, close: string | undefined, markdown: boolean): boolean {
-  const body = markdown ? rest.replaceAll("\\_", "_") : rest;
-  const name = /^[A-Z_]*/.exec(body)![0];
-  const digits = /^\d*/.exec(body.slice(name.length))![0];
-  const after = body.slice(name.length + digits.length);
+  // After an opening, any case and spaces or hyphens may be read (finer rules apply once it is whole:
+  // holding back more than needed only delays a piece). Bare, only Gardien's own form.
+  const written = (close === undefined ? STRICT_NAME : LOOSE_NAME)[markdown ? 1 : 0].exec(rest)![0];
+  const name = normaliseName(written);
+  const digits = /^\d*/.exec(rest.slice(written.length))![0];
+  const after = rest.slice(written.length + digits.length);
   if (digits === "") {
     // A Markdown "\" may be the start of an escaped underscore.
-    const written = markdown && after === "\\" ? `${name}_` : after === "" ? name : undefined;
-    return written !== undefined && TYPE_NAMES.some((t) => `${t}_`.startsWith(written));
+    const start = markdown && after === "\\" ? `${name}_` : after === "" ? name : undefined;
+    return start !== undefined && NAME_PREFIXES.some((t) => t.startsWith(start));
   }
-  if (!TYPE_NAMES.some((t) => `${t}_` === name)) return false;
+  if (!NAME_PREFIXES.includes(name)) return false;
   if (close === undefined) return after === "";
   return after.length < close.length && close.startsWith(after);
 }
