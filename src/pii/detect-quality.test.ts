@@ -50,11 +50,12 @@ test("hand-written held-out set: micro-F1 and complete messages stay above their
   assert.ok(score.allFound >= 0.9, `held-out messages with every entity found ${score.allFound.toFixed(3)}`);
 });
 
-// Floors a little under today's scores (0.992 and 0.945, README), so a change that loses what the names
-// of other locales, the particles and the Eircodes brought fails here.
+// Floors a little under today's scores (0.995, 0.954 and 0.957, README), so a change that loses what the
+// names of other locales, the particles, the Eircodes, the brands and the sign-offs brought fails here.
 for (const [name, floor] of [
   ["holdout3", 0.98],
   ["holdout4", 0.935],
+  ["holdout5", 0.95],
 ] as const) {
   test(`held-out set ${name}, written blind: micro-F1 stays at or above ${floor}`, () => {
     const score = scoreCorpus(loadHoldout(name), predict);

@@ -81,6 +81,17 @@ test("CREDIT_CARD: Luhn and issuer prefix; a 16-digit tracking number failing Lu
   none("Commande n° 4111 1111 1111 1111 expédiée");
 });
 
+test("look-alikes: a family of labelled versions, outline numbers, SIRENs starting with 0, a lone B", () => {
+  none("The VPN client v4.2.1.7 breaks; roll back to 4.2.0.9 until the patch lands.", "en");
+  none("passage de la version 2.14.3.1 à 2.15.0.0 prévue ce soir.", "fr");
+  none("Employee handbook section 4.3.2.1 covers expenses.", "en");
+  none("Transaction declined, merchant ID 000083311.", "en");
+  none("Le contrat n° CT-559201-B prend effet au 01/09/2024.", "fr");
+  // A real address beside a labelled version of another family is still one.
+  only("Firmware v4.2.1.7 installed; gateway at 192.168.1.42.", "IP_ADDRESS", "192.168.1.42", "en");
+  only("Coureur b. 12/03/1985 à Lyon", "DATE_OF_BIRTH", "12/03/1985", "fr");
+});
+
 test("IP_ADDRESS: v4 and v6; times, MAC addresses and version numbers are not", () => {
   only("depuis 192.168.1.10 hier", "IP_ADDRESS", "192.168.1.10");
   only("host 2001:db8::1 up", "IP_ADDRESS", "2001:db8::1");
@@ -156,6 +167,42 @@ test("PERSON: names of other origins need context; particles, roles and a signin
   // A first name alone on the last line signs the message, even one that is also a word.
   only("Parents welcome from 9am.\nGrace", "PERSON", "Grace", "en");
   none("Grace period ends today.\nThanks", "en");
+});
+
+test("PERSON: brands, places, institutions and public figures named after people are not persons", () => {
+  none("J'ai acheté un sac Louis Vuitton et un parfum Yves Rocher.", "fr");
+  none("Le pot est à 34,90 € chez Leroy Merlin.", "fr");
+  none("A £100 voucher for Marks & Spencer, or a shirt from Ralph Lauren.", "en");
+  none("He is at Queen Elizabeth Hospital; the Alan Turing Building is closed.", "en");
+  none("Book the Ada Lovelace room. She works on Mary Seacole ward.", "en");
+  none("Thomas Hardy Street is closed. The Duke of Wellington pub is open.", "en");
+  none("la médiathèque Simone Veil ouvre à 10h ; Victor Hugo écrivait la nuit.", "fr");
+  none("Lot 17: Louis XV style armchair. The Henri IV school.", "en");
+  none("Merci de vérifier le RIB du fournisseur Transports Guérin SARL.", "fr");
+  none("for the Mercedes E-Class", "en");
+  none("Pierre de Bourgogne ou pierre de Comblanchien : 89 € le m².", "fr");
+  none("The pub on Lord Street hosts the quiz.", "en");
+  none("Thanks,\nBilling team", "en");
+  // A surname that is also such a noun stays a surname.
+  only("Meeting with Josiah Ward confirmed.", "PERSON", "Josiah Ward", "en");
+});
+
+test("PERSON: roles and family before a name, sign-offs, initials, Irish and Welsh particles", () => {
+  only("I write for my mother, Adaeze Nwosu, who was discharged.", "PERSON", "Adaeze Nwosu", "en");
+  only("Pupil: Oluwaseun Adeyemi\nYear 9", "PERSON", "Oluwaseun Adeyemi", "en");
+  only("Forename(s): Niamh Bríd", "PERSON", "Niamh Bríd", "en");
+  only("import OK nom=PEREIRA", "PERSON", "PEREIRA", "fr");
+  only("Kind regards,\nChinedu Nwosu\n", "PERSON", "Chinedu Nwosu", "en");
+  only("Bien à vous,\nMads Vieweg", "PERSON", "Mads Vieweg", "fr");
+  // A sign-off needs its comma unless it is a closing formula: "Thanks" then a sentence is no signature.
+  none("Thanks\nMeeting on 2 February at 19:30, room 4.", "en");
+  none("Merci\nNuméro de suivi : 2221570185680988.", "fr");
+  only("Merci de m'envoyer le mandat.\nA. Nguyen-Thanh", "PERSON", "A. Nguyen-Thanh", "fr");
+  only("Yours faithfully,\nD. ap Rhys", "PERSON", "D. ap Rhys", "en");
+  only("My name is Dafydd ap Rhys and I live in Cardiff.", "PERSON", "Dafydd ap Rhys", "en");
+  only("Name: Tadhg Ó Briain, please call me back.", "PERSON", "Tadhg Ó Briain", "en");
+  only("Bonjour, je suis Thi Lan Pham, locataire.", "PERSON", "Thi Lan Pham", "fr");
+  only("Thanks\n- Rajesh Kumar", "PERSON", "Rajesh Kumar", "en");
 });
 
 test("POSTAL_ADDRESS: French, UK and US street addresses with postcode and city", () => {

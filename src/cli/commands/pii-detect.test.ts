@@ -42,7 +42,7 @@ test("pii detect: a malformed line is reported by number, without its content; l
   const input = file("bad.jsonl", [
     JSON.stringify({ id: 1, text: "tél 06 12 34 56 78" }),
     '{"id": 2, "text": "secret Jean Dupont 0611223344"', // truncated JSON
-    JSON.stringify({ id: 3, text: 42, note: "Marie Curie" }),
+    JSON.stringify({ id: 3, text: 42, note: "Marie Lambert" }),
     JSON.stringify({ id: 4, text: "jean@exemple.fr" }),
   ]);
   const out = await cli("pii", "detect", "--input", input);
@@ -97,7 +97,7 @@ test("pii redact and pseudonymise transform text; tokens are shared within a con
   const input = file("tr.jsonl", [
     JSON.stringify({ id: 1, text: "Jean Dupont: 06 12 34 56 78", conversation: "c1" }),
     JSON.stringify({ id: 2, text: "rappeler Jean Dupont", conversation: "c1" }),
-    JSON.stringify({ id: 3, text: "Marie Curie et Jean Dupont", conversation: "c2" }),
+    JSON.stringify({ id: 3, text: "Marie Lambert et Jean Dupont", conversation: "c2" }),
   ]);
   const red = await cli("pii", "redact", "--input", input, "--operator", "PHONE=mask:2");
   assert.equal(red.code, 0, red.stderr);

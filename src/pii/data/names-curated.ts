@@ -14,6 +14,14 @@ export const FIRST_NAMES_CURATED = [
   "Anh|Bao|Binh|Chau|Cuong|Duc|Duong|Giang|Hai|Hanh|Hieu|Hoa|Hoang|Huong|Huy|Huyen|Khanh|Khoa|Lan|Linh|Loan|Minh|Ngoc|Nhung|Phuong|Quang|Quynh|Thanh|Thao|Thu|Thuy|Tien|Trang|Trinh|Tuan|Tuyet|Uyen|Vinh|Xuan",
   // Chinese given names, pinyin
   "Jing|Jun|Lei|Mei|Ming|Qiang|Wei|Xiaoming|Xin|Yan|Ying|Yong|Yun|Zhen|Zhiwei",
+  // Vietnamese middle names
+  "Thi|Thị|Văn",
+  // Welsh and Scottish
+  "Gareth|Rhys|Dafydd|Dylan|Emyr|Geraint|Gethin|Gwen|Gwyneth|Huw|Iestyn|Ieuan|Ifan|Llinos|Meinir|Rhian|Rhiannon|Sian|Siân|Sioned|Tomos|Angharad|Bethan|Carys|Cerys|Eilidh|Ewan|Fraser|Hamish|Iain|Kirsty|Morag|Mhairi|Murdo|Rory|Struan",
+  // South Asian, as common in the UK
+  "Aarav|Abdul|Aditya|Amit|Anil|Anjali|Arjun|Asif|Deepak|Farhan|Fatima|Imran|Kavita|Mohammed|Muhammad|Nadia|Neha|Nikhil|Pooja|Priya|Rahul|Raj|Rajesh|Ravi|Rohan|Sanjay|Shreya|Sunil|Tariq|Usman|Vikram|Zainab|Zara",
+  // German and Dutch
+  "Jürgen|Jurgen|Dieter|Günter|Gunter|Helmut|Klaus|Uwe|Wolfgang|Jörg|Jorg|Sven|Anke|Birgit|Heike|Sabine|Ute|Jeroen|Joost|Sander|Maarten|Bram|Femke|Sanne|Anouk",
 ].join("|");
 
 export const LAST_NAMES_CURATED = [
@@ -27,6 +35,8 @@ export const LAST_NAMES_CURATED = [
   "Aissaoui|Alaoui|Amrani|Belaid|Belhadj|Belkacem|Benaissa|Benali|Benmoussa|Bennani|Bensaid|Benyahia|Berrada|Bouaziz|Boudiaf|Boukhari|Bouzid|Brahimi|Chaoui|Cherif|Chraibi|Daoudi|Djebbar|Ferhat|Haddad|Hamdi|Hamidi|Kaci|Khelifi|Lahlou|Larbi|Mahmoudi|Mansouri|Messaoudi|Meziane|Mokrani|Nasri|Ouali|Rachedi|Rahmani|Sahraoui|Saidi|Slimani|Tahiri|Tazi|Yahiaoui|Zerrouki|Ziani",
   // West African
   "Bamba|Camara|Cissé|Cisse|Coulibaly|Dembélé|Dembele|Diakité|Diakite|Diallo|Diarra|Diop|Doumbia|Fofana|Kanté|Kante|Keita|Konaté|Konate|Koné|Kone|Kouassi|Kouamé|Kouame|Ndiaye|Ouattara|Sissoko|Sylla|Touré|Toure|Traoré|Traore",
+  // Welsh
+  "Llewellyn|Llywelyn|Pritchard|Pugh|Bowen|Prosser|Jenkins|Vaughan|Rhys|Powell",
   // Common in the UK, missing from faker's English list
-  "Patel|Singh|Shah|Khan|Ahmed|Hussain|Begum|Akhtar|Iqbal|Malik|Chowdhury|Rahman|Okafor|Okonkwo|Adeyemi|Mensah|Boateng|Asante",
+  "Nwosu|Eze|Obi|Okeke|Adebayo|Oyelaran|Kumar|Sharma|Gupta|Verma|Mistry|Chauhan|Kaur|Gill|Sandhu|Dhillon|Bhatti|Qureshi|Siddiqui|Chaudhry|Patel|Singh|Shah|Khan|Ahmed|Hussain|Begum|Akhtar|Iqbal|Malik|Chowdhury|Rahman|Okafor|Okonkwo|Adeyemi|Mensah|Boateng|Asante",
 ].join("|");

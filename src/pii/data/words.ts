@@ -20,7 +20,38 @@ export const NAME_CUES =
 
 /** Cues strong enough to make a single or ambiguous capitalised word a name on their own. */
 export const STRONG_NAME_CUES =
-  "appelle|appelé|appelée|nomme|nommé|nommée|name|nom|prénom|firstname|surname|signé|signée|signed|interlocuteur|interlocutrice|titulaire|holder|patient|patiente|dear|cher|chère";
+  "appelle|appelé|appelée|nomme|nommé|nommée|name|nom|prénom|prenom|prénoms|prenoms|firstname|lastname|fullname|forename|forenames|surname|signé|signée|signed|interlocuteur|interlocutrice|titulaire|holder|patient|patiente|dear|cher|chère|" +
+  // Family and roles written right before a name ("my mother, Adaeze Nwosu", "Pupil: Oluwaseun Adeyemi").
+  "mother|father|son|daughter|wife|husband|brother|sister|mère|père|fils|fille|épouse|époux|mari|frère|sœur|soeur|pupil|student|élève|eleve|étudiant|étudiante|etudiant|etudiante|enfant|child|passenger|passager|passagère|beneficiary|bénéficiaire|assuré|assurée|insured|policyholder|souscripteur|souscriptrice|candidat|candidate|applicant|cardholder|employee|salarié|salariée|locataire|tenant";
+
+/**
+ * Last words of a sign-off line ("Kind regards,", "Bien à vous,", "Yours faithfully,"): the next line,
+ * when it starts with capitalised words, is the signature.
+ */
+export const SIGNOFF_CUES =
+  "regards|wishes|faithfully|sincerely|truly|thanks|cheers|best|care|cordialement|salutations|distinguées|distinguees|amitiés|amities|amicalement|bises|bisous|respectueusement|vous|toi|merci";
+
+/**
+ * Nouns after a name that make it a place, an institution or an award named after someone: "Queen
+ * Elizabeth Hospital", "the Alan Turing room", "Nelson Mandela Foundation", "Thomas Hardy Street".
+ * (French puts them first: PLACE_CUES.) Words that are also common surnames (Hall, House, Park) are left out.
+ */
+export const PLACE_AFTER_CUES =
+  "team|teams|équipe|department|dept|desk|group|staff|hospital|building|room|institute|foundation|station|college|school|university|centre|center|library|theatre|theater|museum|gallery|award|awards|prize|trust|ward|lecture|memorial|airport|stadium|arena|academy|clinic|infirmary|hospice|campus|auditorium|suite|fund|fellowship|scholarship|store|stores|shop|boutique|street|road|avenue|lane|terrace|crescent|gardens|square|bridge|primary|pub|hotel|restaurant|counter|collection|style|range|class|series|building";
+
+/**
+ * Brands, companies and public figures named like people, and figures whose names are eponyms for
+ * streets, schools, rooms and prizes: mentioned, they are not someone's personal data ("un sac Louis
+ * Vuitton", "la médiathèque Simone Veil"). Matched case-insensitively on the whole name as written.
+ * A customer who bears one of these names is the cost of that choice; the list stays short for it.
+ */
+export const NOT_PERSONS =
+  "Louis Vuitton|Jean Paul Gaultier|Jean-Paul Gaultier|Yves Saint Laurent|Yves Rocher|Leroy Merlin|Ralph Lauren|Calvin Klein|Tommy Hilfiger|Hugo Boss|Christian Dior|Pierre Cardin|Christian Louboutin|Giorgio Armani|Emporio Armani|Michael Kors|Marc Jacobs|Kate Spade|Stella McCartney|Vivienne Westwood|Alexander McQueen|Isabel Marant|Sonia Rykiel|Nina Ricci|Jean Louis David|Franck Provost|Jacques Dessange|Camille Albane|Pierre Hermé|Estée Lauder|Elizabeth Arden|Helena Rubinstein|Max Factor|Ted Baker|Jo Malone|Fred Perry|Ben Sherman|Laura Ashley|Karen Millen|Jimmy Choo|Kurt Geiger|Bobbi Brown|Charlotte Tilbury|Levi Strauss|Salvatore Ferragamo|Marks & Spencer|Dolce & Gabbana|Johnson & Johnson|Procter & Gamble|Abercrombie & Fitch|Crabtree & Evelyn|Marie Claire|Marie Blachère|Eric Kayser|Éric Kayser|Jack Daniel|Jack Daniels|Johnnie Walker|Jim Beam|Captain Morgan|Ronald McDonald|Aston Martin|Alfa Romeo|Rolls Royce|Harley Davidson|Mercedes Benz|" +
+  "Victor Hugo|Jean Jaurès|Jean Jaures|Charles de Gaulle|Georges Pompidou|François Mitterrand|Jacques Chirac|Emmanuel Macron|Marie Curie|Pierre Curie|Louis Pasteur|Jules Verne|Jules Ferry|Émile Zola|Emile Zola|Jean Moulin|Simone Veil|Simone de Beauvoir|Jean-Paul Sartre|Albert Camus|Marcel Proust|Antoine de Saint-Exupéry|Jean-Jacques Rousseau|Édith Piaf|Edith Piaf|Coco Chanel|Jeanne d'Arc|Napoléon Bonaparte|Napoleon Bonaparte|Léon Blum|Léon Gambetta|Aristide Briand|Georges Clemenceau|Jean Monnet|Robert Schuman|Pablo Picasso|Claude Monet|Vincent van Gogh|Paul Cézanne|Auguste Rodin|Marc Chagall|Molière|Ada Lovelace|Alan Turing|Albert Einstein|Isaac Newton|Charles Darwin|Nelson Mandela|Martin Luther King|Winston Churchill|Florence Nightingale|Mary Seacole|William Shakespeare|Jane Austen|Charles Dickens|Queen Elizabeth|Queen Victoria|King Charles|Prince William|Barack Obama|Donald Trump|Joe Biden|Steve Jobs|Bill Gates|Elon Musk|Mark Zuckerberg|Jeff Bezos|Taylor Swift|Kylian Mbappé|Zinédine Zidane|Lionel Messi|Cristiano Ronaldo|Harry Potter|Sherlock Holmes|James Bond|Père Noël|Father Christmas|Santa Claus";
+
+/** Legal forms and words that make the capitalised words before them a company: "Transports Guérin SARL". */
+export const COMPANY_AFTER_CUES =
+  "sarl|sas|sasu|sa|eurl|sci|scop|snc|ltd|llp|plc|inc|llc|gmbh|ag|bv|nv|srl|spa|corp|co|fils|cie";
 
 /** French street types: "12 rue de la Paix". Abbreviations are listed with their dot stripped. */
 export const STREET_FR =
@@ -52,10 +83,10 @@ export const STOPWORDS =
  * person ("Pierre qui roule", "Grace period", "Will you…", "Rose garden"); before a known surname they are.
  */
 export const AMBIGUOUS_FR =
-  "Pierre|Rose|Claire|Aimé|Aimée|Ange|Aube|Aurore|Blanche|Céleste|Constance|Constant|Clément|Clémence|Désiré|Fidèle|Fleur|Flore|Fortuné|Fortunée|Innocent|Juste|Marine|Olive|Prudence|Reine|Victoire|Violette|Espérance|Modeste|Parfait|Prosper|Amour|Ambre|Amande|Capucine|Iris|Jade|Perle|Prune|Cerise|Lilas|Myrtille|Colombe|Hermine|Garance|Sauveur|Toussaint|Vital|Bon|Bénigne|Candide|Chrétien|Douce|Grâce|Avril|Mai|Line|Marin|Normand|Loup|Fiacre|Libère|Vigile|Martial|Octave|Auguste|Merle|Noël|Noel|Honoré|Aimable|Paris|Florence|Lorraine|Toscane|Lourdes|Dallas|Nil|Mélodie|Épiphane|Ascension|Assomption|Conception|Amant|Amante|Baptiste|Jacinthe|Azalée|Anémone|Dahlia|Camélia|Marguerite|Fortune|Alpha|Delta|Nova|Atlas|Royal|Justice|Unique|Baby|Prince|Major|Christ|Islam|Primerose|Divine|Dune|Lion|Miracle|Sage|Golden|River|Line|Gloria|Patience|Charité|Félicité|Sylvestre|Marjolaine|Romaine|Palma|Carmel|Satine|Ondine|Reine|Tao|Matisse|Milan|Lue|Alexandrine";
+  "Pierre|Rose|Claire|Mercedes|Aimé|Aimée|Ange|Aube|Aurore|Blanche|Céleste|Constance|Constant|Clément|Clémence|Désiré|Fidèle|Fleur|Flore|Fortuné|Fortunée|Innocent|Juste|Marine|Olive|Prudence|Reine|Victoire|Violette|Espérance|Modeste|Parfait|Prosper|Amour|Ambre|Amande|Capucine|Iris|Jade|Perle|Prune|Cerise|Lilas|Myrtille|Colombe|Hermine|Garance|Sauveur|Toussaint|Vital|Bon|Bénigne|Candide|Chrétien|Douce|Grâce|Avril|Mai|Line|Marin|Normand|Loup|Fiacre|Libère|Vigile|Martial|Octave|Auguste|Merle|Noël|Noel|Honoré|Aimable|Paris|Florence|Lorraine|Toscane|Lourdes|Dallas|Nil|Mélodie|Épiphane|Ascension|Assomption|Conception|Amant|Amante|Baptiste|Jacinthe|Azalée|Anémone|Dahlia|Camélia|Marguerite|Fortune|Alpha|Delta|Nova|Atlas|Royal|Justice|Unique|Baby|Prince|Major|Christ|Islam|Primerose|Divine|Dune|Lion|Miracle|Sage|Golden|River|Line|Gloria|Patience|Charité|Félicité|Sylvestre|Marjolaine|Romaine|Palma|Carmel|Satine|Ondine|Reine|Tao|Matisse|Milan|Lue|Alexandrine";
 
 export const AMBIGUOUS_EN =
-  "Will|Grace|May|June|April|August|Mark|Bill|Frank|Grant|Hope|Faith|Joy|Dawn|Summer|Autumn|Holly|Ivy|Rose|Lily|Daisy|Iris|Jade|Ruby|Amber|Pearl|Crystal|Hazel|Heather|Olive|Violet|Penny|Sandy|Sunny|Rusty|Misty|Chase|Chance|Lance|Miles|Max|Art|Guy|Hunter|Porter|Mason|Major|King|Queen|Prince|Princess|General|Judge|Justice|Noble|Royal|Sterling|Stone|Reed|River|Forest|Brook|Lane|Price|Ward|Walker|Turner|Green|Brown|Golden|Unique|Baby|Sister|Name|Blessing|Divine|Destiny|Harmony|Heaven|Genesis|Trinity|Serenity|Miracle|Precious|Charity|Patience|Prudence|Felicity|Era|Else|Meta|Nova|Alpha|Delta|Atlas|Sage|Urban|Can|Lean|Line|Tea|Nine|Alone|Job|Pie|Rim|Nil|Loan|Gene|Clay|Drew|Dean|Earl|Earnest|Ford|Hardy|Heath|Pierce|Rocky|Rod|Buck|Bud|Buddy|Buster|Carol|Angel|Robin|Jay|Ray|Don|Warren|Wade|Dale|Glen|Roman|Van|Swan|Lion|Till|Bell|Berry|Haven|Ivory|Loyal|Pink|Toy|Jewel|Fern|Kitty|Laurel|Lyric|Magnolia|Pansy|Piper|Raven|Willow|Arch|Baron|Beau|Blaze|Brain|Colt|Dock|Drake|Foster|Garland|Gust|Kale|Marquis|Oral|Ransom|Talon|Trace|Amen|Virginia|Georgia|Carolina|Dallas|Paris|Florence|Victoria|Sydney|Austin|Savannah|Chelsea|Madison|Jordan|Sherry|Brandy|Ginger|Candy|Honey|Cherry|Star|Storm|Rain|Sky|Winter|Spring|Bay|Cliff|Dusty|Sierra|Phoenix|Prosper|Constant|Innocent|Vital|Martial|Octave|Valentine|Roger|Rich|Garnet|Emerald|Diamond|Opal|Myrtle|Rosemary|Dahlia|Eve|Tanner|Cooper|Carter|Miller|Basil|Sincere";
+  "Will|Grace|May|June|April|August|Mark|Mercedes|Bill|Frank|Grant|Hope|Faith|Joy|Dawn|Summer|Autumn|Holly|Ivy|Rose|Lily|Daisy|Iris|Jade|Ruby|Amber|Pearl|Crystal|Hazel|Heather|Olive|Violet|Penny|Sandy|Sunny|Rusty|Misty|Chase|Chance|Lance|Miles|Max|Art|Guy|Hunter|Porter|Mason|Major|King|Queen|Prince|Princess|General|Judge|Justice|Noble|Royal|Sterling|Stone|Reed|River|Forest|Brook|Lane|Price|Ward|Walker|Turner|Green|Brown|Golden|Unique|Baby|Sister|Name|Blessing|Divine|Destiny|Harmony|Heaven|Genesis|Trinity|Serenity|Miracle|Precious|Charity|Patience|Prudence|Felicity|Era|Else|Meta|Nova|Alpha|Delta|Atlas|Sage|Urban|Can|Lean|Line|Tea|Nine|Alone|Job|Pie|Rim|Nil|Loan|Gene|Clay|Drew|Dean|Earl|Earnest|Ford|Hardy|Heath|Pierce|Rocky|Rod|Buck|Bud|Buddy|Buster|Carol|Angel|Robin|Jay|Ray|Don|Warren|Wade|Dale|Glen|Roman|Van|Swan|Lion|Till|Bell|Berry|Haven|Ivory|Loyal|Pink|Toy|Jewel|Fern|Kitty|Laurel|Lyric|Magnolia|Pansy|Piper|Raven|Willow|Arch|Baron|Beau|Blaze|Brain|Colt|Dock|Drake|Foster|Garland|Gust|Kale|Marquis|Oral|Ransom|Talon|Trace|Amen|Virginia|Georgia|Carolina|Dallas|Paris|Florence|Victoria|Sydney|Austin|Savannah|Chelsea|Madison|Jordan|Sherry|Brandy|Ginger|Candy|Honey|Cherry|Star|Storm|Rain|Sky|Winter|Spring|Bay|Cliff|Dusty|Sierra|Phoenix|Prosper|Constant|Innocent|Vital|Martial|Octave|Valentine|Roger|Rich|Garnet|Emerald|Diamond|Opal|Myrtle|Rosemary|Dahlia|Eve|Tanner|Cooper|Carter|Miller|Basil|Sincere";
 
 /** Words before a date that make it a birth date: "né le", "date de naissance", "DOB", "born on", "b." (born). */
 export const BIRTH_CUES = "né|née|nés|nées|naissance|naiss|birth|birthdate|born|dob|ddn|b";
@@ -72,4 +103,7 @@ export const IDENTIFIER_CUES =
   "sécu|sécurité|securite|social|sociale|nir|insee|vitale|siren|siret|rcs|iban|rib|carte|card|visa|mastercard|amex|cb|bancaire";
 
 /** Labels that make a dotted quad a version number: "version 10.0.0.1", "v. 1.2.3.4". */
-export const VERSION_CUES = "version|ver|release|build|firmware|update|v|jour|patch|rev|révision|revision";
+export const VERSION_CUES =
+  "version|ver|release|build|firmware|update|v|jour|patch|rev|révision|revision|" +
+  // Outline numbering: "section 4.3.2.1", "article 1.2.3.4".
+  "section|sect|chapter|chapitre|clause|paragraph|paragraphe|para|annex|annexe|appendix|step|étape|rule|règle|upgrade|downgrade|rollback";

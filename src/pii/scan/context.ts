@@ -24,10 +24,17 @@ export function previousWord(text: string, pos: number): boolean {
   while (j >= 0 && skipped < 6) {
     const c = at(text, j);
     // A line break ends the look-back: "Thanks\nGrace period…" is not thanking Grace.
+    // "Forename(s): Niamh": the plural mark is skipped with the punctuation.
+    if (c === 41 && at(text, j - 1) === 115 && at(text, j - 2) === 40) {
+      j -= 3;
+      skipped++;
+      continue;
+    }
     if (
       (FLAGS[c]! & F_SPACE && c !== 10 && c !== 13) ||
       c === 44 ||
       c === 58 ||
+      c === 61 || // "nom=PEREIRA"
       c === 45 ||
       c === 0x2014 ||
       c === 0x2013
@@ -58,7 +65,9 @@ function cuesBefore(text: string, pos: number, span: number, stopAtDigit: boolea
     if (isLetter(c)) {
       const end = j + 1;
       while (j > 0 && isLetter(at(text, j - 1))) j--;
-      found |= cueFlags(text, j, end);
+      // "b." is "born"; a lone "B" is a letter ("contrat CT-559201-B prend effet au …").
+      const flags = cueFlags(text, j, end);
+      found |= end - j === 1 && fold(c) === 98 && at(text, end) !== 46 ? flags & ~C_BIRTH : flags;
       // "D.O.B." read backwards: b, o, d separated by dots.
       if (
         end - j === 1 &&

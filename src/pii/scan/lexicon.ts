@@ -18,13 +18,17 @@ import {
   AMBIGUOUS_FR,
   BIRTH_CUES,
   BIRTHDAY_CUES,
+  COMPANY_AFTER_CUES,
   GREETINGS,
   IDENTIFIER_CUES,
   MONTHS_EN,
   MONTHS_FR,
   NAME_CUES,
+  NOT_PERSONS,
+  PLACE_AFTER_CUES,
   PLACE_CUES,
   REFERENCE_CUES,
+  SIGNOFF_CUES,
   STOPWORDS,
   STREET_EN,
   STREET_FR,
@@ -50,6 +54,8 @@ export const W_STREET_STOP = 2048;
 /** Lower-case words inside city names: "Boulogne sur Mer", "Aix en Provence". */
 export const W_CITY_LINK = 4096;
 export const W_NAME = W_FIRST | W_LAST;
+/** A first name that is first an everyday word (AMBIGUOUS_FR/EN: "Pierre", "Grace"), not a foreign name. */
+export const W_EVERYDAY = 8192;
 
 export const C_NAME_CUE = 1;
 export const C_STRONG_CUE = 2;
@@ -59,6 +65,9 @@ export const C_BIRTHDAY = 16;
 export const C_REFERENCE = 32;
 export const C_VERSION = 64;
 export const C_IDENTIFIER = 128;
+export const C_SIGNOFF = 256;
+export const C_PLACE_AFTER = 512;
+export const C_COMPANY_AFTER = 1024;
 
 const WORDS_BUILDER = createWordTable(false);
 const CUES_BUILDER = createWordTable(true);
@@ -84,8 +93,8 @@ add(WORDS_BUILDER, LAST_NAMES_TWO_WORDS, W_LAST, (w) => [
   w.toUpperCase(),
   w.replace(/ (.)/, (_, c: string) => ` ${c.toUpperCase()}`),
 ]);
-add(WORDS_BUILDER, AMBIGUOUS_FR, W_AMBIG_FR);
-add(WORDS_BUILDER, AMBIGUOUS_EN, W_AMBIG_EN);
+add(WORDS_BUILDER, AMBIGUOUS_FR, W_AMBIG_FR | W_EVERYDAY);
+add(WORDS_BUILDER, AMBIGUOUS_EN, W_AMBIG_EN | W_EVERYDAY);
 add(WORDS_BUILDER, TITLES, W_TITLE);
 add(WORDS_BUILDER, GREETINGS, W_GREETING);
 add(WORDS_BUILDER, STOPWORDS, W_STOP);
@@ -96,7 +105,7 @@ add(WORDS_BUILDER, MONTHS_FR, W_MONTH, lowerAndTitle);
 add(WORDS_BUILDER, MONTHS_EN, W_MONTH, (w) => [w, w.toLowerCase()]);
 add(
   WORDS_BUILDER,
-  "de|du|des|d|van|von|der|den|le|la|di|da|del|della|dos|das|ben|bin|ibn|al|el|mac|st",
+  "de|du|des|d|van|von|der|den|le|la|di|da|del|della|dos|das|ben|bin|ibn|al|el|mac|st|ap|ab|ó|ní|nic|uí",
   W_PARTICLE,
 );
 add(
@@ -127,7 +136,10 @@ const NOT_A_NAME_HERE =
 function addMore(words: string, flags: number): void {
   for (const word of words.split("|")) {
     for (const form of nameForms(word)) {
-      if (!(WORDS_BUILDER.get(form) & NOT_A_NAME_HERE)) WORDS_BUILDER.add(form, flags);
+      const had = WORDS_BUILDER.get(form);
+      // A first name of these lists may be a surname too ("Kumar", "Rhys"): it takes both flags.
+      const onlyMoreFirst = had & W_FIRST && had & W_AMBIG_EN && !(had & (NOT_A_NAME_HERE & ~W_FIRST));
+      if (!(had & NOT_A_NAME_HERE) || (onlyMoreFirst && flags & W_LAST)) WORDS_BUILDER.add(form, flags);
     }
   }
 }
@@ -142,9 +154,20 @@ add(CUES_BUILDER, BIRTHDAY_CUES, C_BIRTHDAY);
 add(CUES_BUILDER, REFERENCE_CUES, C_REFERENCE);
 add(CUES_BUILDER, VERSION_CUES, C_VERSION);
 add(CUES_BUILDER, IDENTIFIER_CUES, C_IDENTIFIER);
+add(CUES_BUILDER, SIGNOFF_CUES, C_SIGNOFF);
+add(CUES_BUILDER, PLACE_AFTER_CUES, C_PLACE_AFTER);
+add(CUES_BUILDER, COMPANY_AFTER_CUES, C_COMPANY_AFTER);
 
 const WORDS = WORDS_BUILDER.freeze();
 const CUES = CUES_BUILDER.freeze();
+
+/** Brands and public figures named like people (NOT_PERSONS), lower case, spaces single. */
+const NOT_PERSON_NAMES = new Set(NOT_PERSONS.split("|").map((name) => name.toLowerCase()));
+
+/** True when text[start, end), in any case, is a brand or public figure named like a person. */
+export function isNotAPerson(text: string, start: number, end: number): boolean {
+  return NOT_PERSON_NAMES.has(text.slice(start, end).toLowerCase().replace(/\s+/g, " "));
+}
 
 /** What text[start, end) can be, as written (W_* bits). */
 export function wordFlags(text: string, start: number, end: number): number {

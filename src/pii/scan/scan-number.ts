@@ -160,15 +160,16 @@ function isCard(k: number, L: number): boolean {
   return L >= 13 && L <= 19 && !corsica && cardLayout(k, L) && cardPrefixValid(L) && luhnDigits(D, 0, L);
 }
 
+// INSEE gives no SIREN (nor SIRET) starting with 0: "merchant ID 000083311" passes Luhn and is none.
 function isSiret(k: number, L: number): boolean {
-  if (L !== 14 || corsica) return false;
+  if (L !== 14 || corsica || D[0] === 0) return false;
   if (!(k === 1 || sizesAre(k, L_3_3_3_5) || sizesAre(k, L_9_5))) return false;
   if (!uniformSeparator(k, ID_SEPS)) return false;
   return luhnDigits(D, 0, 14) && luhnDigits(D, 0, 9);
 }
 
 function isSiren(k: number, L: number): boolean {
-  if (L !== 9 || corsica) return false;
+  if (L !== 9 || corsica || D[0] === 0) return false;
   if (!(k === 1 || sizesAre(k, L_3_3_3))) return false;
   return uniformSeparator(k, ID_SEPS) && luhnDigits(D, 0, 9);
 }
@@ -256,8 +257,9 @@ function isIpv4(text: string, k: number, ng: number, s: number): boolean {
     if (x > 255) return false;
   }
   if (s >= 2 && at(text, s - 1) === 46 && FLAGS[at(text, s - 2)]! & F_WORD) return false;
-  // Decision: a dotted quad is an IP address unless labelled as a version ("version 10.0.0.1", "v. 1.2.3.4").
-  return !hasVersionContext(text, s);
+  // Decision: a dotted quad is an IP address unless labelled as a version ("version 10.0.0.1", "v. 1.2.3.4"),
+  // or one of a family of versions the text already labelled ("v4.2.1.7 … roll back to 4.2.0.9").
+  return !hasVersionContext(text, s) && !followsLabelledVersion(text, s);
 }
 
 function followedByWordChar(text: string, end: number): boolean {
@@ -401,4 +403,19 @@ function checksumType(k: number, L: number): "FR_NIR" | "CREDIT_CARD" | "FR_SIRE
   if (isCard(k, L)) return "CREDIT_CARD";
   if (L === 9 && isSiren(k, L)) return "FR_SIREN";
   return undefined;
+}
+
+const LABELLED_VERSION =
+  /\b(?:version|ver|release|build|firmware|patch|rev|v)\.? ?(\d{1,3})\.\d{1,5}\.\d{1,5}(?:\.\d{1,5})?/gi;
+
+/** True when a version labelled earlier in the text starts with the same number as the quad at `s`. */
+function followsLabelledVersion(text: string, s: number): boolean {
+  let first = 0;
+  for (let i = s; FLAGS[at(text, i)]! & F_DIGIT; i++) first = first * 10 + at(text, i) - 48;
+  const before = text.slice(Math.max(0, s - 400), s);
+  LABELLED_VERSION.lastIndex = 0;
+  for (let m = LABELLED_VERSION.exec(before); m !== null; m = LABELLED_VERSION.exec(before)) {
+    if (Number(m[1]) === first) return true;
+  }
+  return false;
 }

@@ -7,11 +7,16 @@
 import { at, F_DIGIT, F_LETTER, F_LOWER, F_UPPER, FLAGS } from "./char-class.ts";
 import { previousWord, WORD_END, WORD_START } from "./context.ts";
 import {
+  C_COMPANY_AFTER,
   C_NAME_CUE,
+  C_PLACE_AFTER,
   C_PLACE_CUE,
+  C_SIGNOFF,
   C_STRONG_CUE,
   cueFlags,
+  isNotAPerson,
   W_AMBIG_EN,
+  W_EVERYDAY,
   W_FIRST,
   W_GREETING,
   W_LAST,
@@ -57,7 +62,11 @@ function flagsOf(text: string, s: number, e: number): number {
   return h < 0 ? 0 : wordFlags(text, s, h) & W_FIRST;
 }
 
-const CAPITAL_PARTICLE = /^(?:Le|La|De|Du|Des|Di|Da|Del|Dos|Das|Van|Von|Den|Der|Ten|Ter|Mac|Ben|El|Al)$/;
+const CAPITAL_PARTICLE =
+  /^(?:Le|La|De|Du|Des|Di|Da|Del|Dos|Das|Van|Von|Den|Der|Ten|Ter|Mac|Mc|Ben|El|Al|Ó|Ní|Nic|Uí|Ap)$/;
+
+/** In TF: a surname read after a lower-case particle that the lists do not know ("Pierre de Bourgogne"). */
+const T_UNKNOWN_AFTER_PARTICLE = 1 << 24;
 
 // Name tokens of the current candidate: start, end, flags, and whether written in capitals.
 const TS = new Int32Array(4);
@@ -110,15 +119,18 @@ function collectTokens(scan: Scan, s: number, e: number, f: number): number {
       const w = afterParticles(text, q);
       if (w < 0) break;
       const te = tokenEnd(text, w);
+      const known = flagsOf(text, w, te);
       TS[count] = q;
       TE[count] = te;
-      TF[count] = flagsOf(text, w, te) | W_LAST;
+      TF[count] = known | W_LAST | (known & W_LAST ? 0 : T_UNKNOWN_AFTER_PARTICLE);
       TC[count] = 0;
       count++;
       p = te;
       continue;
     }
     if (!isUpper(at(text, q))) break;
+    // "Mercedes E-Class", "Nissan X-Trail": a letter and a hyphen start a model's name, not a surname.
+    if (at(text, q + 1) === 45) break;
     let te = tokenEnd(text, q);
     if (te < text.length && FLAGS[at(text, te)]! & F_DIGIT) break;
     let tf = flagsOf(text, q, te);
@@ -140,7 +152,10 @@ function collectTokens(scan: Scan, s: number, e: number, f: number): number {
         tf = W_LAST;
       }
     }
-    if (te - q < 2 || (tf & W_STOP && !(tf & W_LAST)) || tf & (W_MONTH | W_TITLE)) break;
+    if (te - q < 2 || (tf & W_STOP && !(tf & W_LAST)) || tf & W_TITLE) break;
+    // A month ends the name ("Jean Dupont Mai 2024"), unless it is a surname no day follows ("Xuân Trung Mai,").
+    if (tf & W_MONTH && (!(tf & W_LAST) || (isSpace(at(text, te)) && FLAGS[at(text, te + 1)]! & F_DIGIT)))
+      break;
     if (tf & W_STREET_EN && !(tf & W_NAME)) break;
     const caps = isAllCaps(text, q, te);
     if (count >= 2 && !caps && tf & (scan.ambiguous | W_GREETING)) break;
@@ -171,10 +186,10 @@ function afterTitle(scan: Scan, s: number, e: number): number {
   if (!isUpper(at(text, p))) return e;
   const te = tokenEnd(text, p);
   const tf = flagsOf(text, p, te);
-  if (te - p < 2 || (tf & W_STOP && !(tf & W_NAME)) || tf & W_TITLE) return e;
+  if (te - p < 2 || (tf & (W_STOP | W_STREET_EN) && !(tf & W_NAME)) || tf & W_TITLE) return e; // "Lord Street"
   const count = collectTokens(scan, p, te, tf | W_LAST);
   const end = TE[count - 1]!;
-  emit(scan, "PERSON", start, end, 0.95);
+  emitPerson(scan, start, end, count, 0.95);
   return end;
 }
 
@@ -207,7 +222,7 @@ function afterGreeting(scan: Scan, e: number): number {
   // One word after "Hello" is a name when it is a known, unambiguous one, or when the greeting ends
   // right after it ("Hi Szymon,"): "Hello World program", "Thanks\nWill you…" are not.
   if (count === 1 && (!(tf & W_NAME) || tf & scan.ambiguous) && !endsGreeting(text, end)) return e;
-  emit(scan, "PERSON", p, end, 0.85);
+  emitPerson(scan, p, end, count, 0.85);
   return end;
 }
 
@@ -226,9 +241,11 @@ function nameLength(scan: Scan, count: number, cue: number): number {
   const ambiguous = (f & scan.ambiguous) !== 0;
   if (count >= 2) {
     const g = TF[1]!;
+    // "Pierre de Bourgogne": an everyday word, a particle and a word no list knows is a thing or a place.
+    if (f & W_EVERYDAY && g & T_UNKNOWN_AFTER_PARTICLE && !(cue & (C_NAME_CUE | C_STRONG_CUE))) return 0;
     if (f & W_FIRST) {
       if (g & W_NAME || TC[1]) return count;
-      // French does not capitalise common nouns mid-phrase, so "Pierre Curie" is a name; English titles
+      // French does not capitalise common nouns mid-phrase, so "Pierre Garnier" is a name; English titles
       // do ("Grace Period"), so an English everyday word needs a known surname after it.
       if (g === 0 && !(f & scan.ambiguous & W_AMBIG_EN)) return count;
     }
@@ -252,6 +269,7 @@ function cueBefore(text: string, s: number): number {
   const c = at(text, s - 1);
   // At a sentence start or after a bracket no cue applies: skip the look-back.
   if (s === 0 || c === 46 || c === 33 || c === 63 || c === 40 || c === 34) return 0;
+  if (c === 10 || c === 13) return signsOffBefore(text, s) ? C_STRONG_CUE | C_NAME_CUE : 0;
   if (!previousWord(text, s)) return 0;
   const flags = cueFlags(text, WORD_START, WORD_END);
   // "my name is X", "mon nom est X": the verb is a strong cue after "name"/"nom".
@@ -294,6 +312,108 @@ function startBeforeParticle(text: string, s: number): number {
 }
 
 /**
+ * True when the line before the one starting at `s` is a short sign-off ("Kind regards,", "Bien à vous,"):
+ * the capitalised words that start this line sign the message.
+ */
+function signsOffBefore(text: string, s: number): boolean {
+  let j = s - 1;
+  while (j >= 0 && (at(text, j) === 10 || at(text, j) === 13)) j--;
+  const end0 = j + 1;
+  while (j >= 0 && (at(text, j) === 44 || at(text, j) === 33 || at(text, j) === 46 || isSpace(at(text, j))))
+    j--;
+  const end = j + 1;
+  while (j >= 0 && FLAGS[at(text, j)]! & F_LETTER) j--;
+  if (end - j < 3 || !(cueFlags(text, j + 1, end) & C_SIGNOFF)) return false;
+  // "Thanks\nGrace period…", "Merci\nNuméro de suivi…": without a comma only a closing formula signs.
+  if (at(text, end) !== 44 && !CLOSING_ALONE.test(text.slice(j + 1, end))) return false;
+  // The whole line is short: a sign-off, not a sentence that happens to end in "merci".
+  let lineStart = j;
+  while (lineStart >= 0 && at(text, lineStart) !== 10 && end0 - lineStart < 40) lineStart--;
+  return lineStart < 0 || at(text, lineStart) === 10;
+}
+
+const CLOSING_ALONE =
+  /^(?:regards|faithfully|sincerely|cordialement|salutations|distingu[ée]es|respectueusement|amicalement)$/i;
+
+/** After an initial ("A. Nguyen-Thanh", "D. ap Rhys", "J. Smith"): a person when a surname follows. */
+function afterInitial(scan: Scan, s: number, e: number): number {
+  const text = scan.text;
+  if (!isSpace(at(text, e + 1))) return e + 1;
+  let q = e + 2;
+  let particle = false;
+  if (isLower(at(text, q))) {
+    const w = afterParticles(text, q);
+    if (w < 0) return e + 1;
+    q = w;
+    particle = true;
+  }
+  if (!isUpper(at(text, q))) return e + 1;
+  const te = tokenEnd(text, q);
+  let hyphen = q;
+  while (hyphen < te && at(text, hyphen) !== 45) hyphen++;
+  const tf = wordFlags(text, q, te) | wordFlags(text, q, hyphen);
+  if (te - q < 2 || tf & (W_STOP | W_TITLE | W_MONTH | W_STREET_EN) || !(particle || tf & W_LAST))
+    return e + 1;
+  emitPerson(scan, s, te, 2, 0.75);
+  return te;
+}
+
+/** Nobility before a name makes it a title and a place: "the Duke of Wellington", "le duc d'Orléans". */
+const NOBLE_OF =
+  /(?:duke|duchess|earl|marquess|marquis|king|queen|prince|princess|duc|duchesse|comte|comtesse|roi|reine) (?:of|de|d') ?$/i;
+
+/**
+ * Emits a person at [start, end) (its `count` name tokens collected in TS/TE) unless the words around say
+ * the name is someone else's brand, a place or an institution named after a person, a company, or a
+ * historical figure: "Louis Vuitton", "Queen Elizabeth Hospital", "Transports Guérin SARL", "Louis XV".
+ */
+function emitPerson(scan: Scan, start: number, end: number, count: number, score: number): void {
+  const text = scan.text;
+  if (isNotAPerson(text, start, end)) return;
+  for (let k = 1; k < count; k++) {
+    // "Queen Elizabeth Hospital", but "Josiah Ward" is a surname.
+    if (
+      (cueFlags(text, TS[k]!, TE[k]!) & C_PLACE_AFTER && !(TF[k]! & W_LAST)) ||
+      isRomanNumeral(text, TS[k]!, TE[k]!)
+    )
+      return;
+  }
+  // "Marks & Spencer", "Dolce & Gabbana".
+  if (at(text, end + 1) === 38 && isSpace(at(text, end)) && isSpace(at(text, end + 2))) {
+    const next = wordEnd(text, end + 3);
+    if (next > end + 3 && isNotAPerson(text, start, next)) return;
+  }
+  if (start >= 4 && at(text, start - 2) === 38 && isSpace(at(text, start - 1))) {
+    let p = start - 4;
+    while (p > 0 && FLAGS[at(text, p - 1)]! & F_LETTER) p--;
+    if (isNotAPerson(text, p, end)) return;
+  }
+  if (start > 0 && NOBLE_OF.test(text.slice(Math.max(0, start - 16), start))) return;
+  // The word after: "… Hospital", "… ward", "Louis XV", "… SARL", "… & Fils".
+  let p = end;
+  if (isSpace(at(text, p))) {
+    p++;
+    if (at(text, p) === 38 && isSpace(at(text, p + 1))) p += 2;
+    const we = wordEnd(text, p);
+    if (we > p) {
+      const cue = cueFlags(text, p, we);
+      if (cue & C_PLACE_AFTER && !(wordFlags(text, p, we) & W_NAME)) return;
+      if (cue & C_COMPANY_AFTER && isUpper(at(text, p))) return;
+      if (we - p <= 4 && isRomanNumeral(text, p, we) && !(FLAGS[at(text, we)]! & F_LETTER)) return;
+    }
+  }
+  emit(scan, "PERSON", start, end, score);
+}
+
+function isRomanNumeral(text: string, s: number, e: number): boolean {
+  for (let i = s; i < e; i++) {
+    const c = at(text, i);
+    if (c !== 73 && c !== 86 && c !== 88) return false; // I, V, X
+  }
+  return true;
+}
+
+/**
  * At a capital letter that starts a word. Emits at most one entity and returns where to resume.
  */
 export function scanCapitalised(scan: Scan, s: number): number {
@@ -323,6 +443,7 @@ export function scanCapitalised(scan: Scan, s: number): number {
     e = tokenEnd(text, s);
     f = flagsOf(text, s, e);
   } else f = wordFlagsHashed(text, s, e, h);
+  if (e - s === 1 && at(text, e) === 46 && !(f & W_TITLE)) return afterInitial(scan, s, e);
   if (f === 0) {
     const strong = cueBefore(text, s) & C_STRONG_CUE;
     if (!strong && !isAllCaps(text, s, e)) return e;
@@ -339,7 +460,7 @@ export function scanCapitalised(scan: Scan, s: number): number {
       return e;
     }
     const end = TE[count - 1]!;
-    emit(scan, "PERSON", s, end, 0.8);
+    emitPerson(scan, s, end, count, 0.8);
     return end;
   }
   if (f & W_TITLE) return afterTitle(scan, s, e);
@@ -360,6 +481,6 @@ export function scanCapitalised(scan: Scan, s: number): number {
   }
   if (len === 0) return e;
   const end = TE[len - 1]!;
-  emit(scan, "PERSON", startBeforeParticle(text, s), end, len > 1 ? 0.9 : 0.7);
+  emitPerson(scan, startBeforeParticle(text, s), end, len, len > 1 ? 0.9 : 0.7);
   return end;
 }
