@@ -76,13 +76,17 @@ export async function run(): Promise<void> {
     "Fifth held-out set (100 messages, written blind like the third and fourth; the fixes of this round were made from it)",
     scoreCorpus(loadHoldout("holdout5"), predict),
   );
+  print(
+    "Sixth held-out set (100 messages, written blind at the same time as the fifth and kept sealed until its fixes were done)",
+    scoreCorpus(loadHoldout("holdout6"), predict),
+  );
   // `--errors` lists every miss and false alarm; `--errors=holdout5` those of one set ("generated": the corpus).
   const errors = process.argv.find((a) => a === "--errors" || a.startsWith("--errors="));
   if (errors !== undefined) {
     const only = errors.split("=")[1];
     const sets: Array<[string, () => LabelledMessage[]]> = [
       ["generated", () => generateCorpus()],
-      ...["holdout", "holdout2", "holdout3", "holdout4", "holdout5"].map(
+      ...["holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6"].map(
         (name): [string, () => LabelledMessage[]] => [name, () => loadHoldout(name)],
       ),
     ];

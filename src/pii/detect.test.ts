@@ -81,6 +81,55 @@ test("CREDIT_CARD: Luhn and issuer prefix; a 16-digit tracking number failing Lu
   none("Commande n° 4111 1111 1111 1111 expédiée");
 });
 
+test("PERSON: name columns of a table under its header, JSON name keys, lower-case names hailed in chat", () => {
+  const csv = "first_name,last_name,email\nGareth,Llewellyn,g.l@example.com\nMei,Zhang,\nNotes follow";
+  assert.deepEqual(
+    found(csv).filter(([t]) => t === "PERSON"),
+    [
+      ["PERSON", "Gareth"],
+      ["PERSON", "Llewellyn"],
+      ["PERSON", "Mei"],
+      ["PERSON", "Zhang"],
+    ],
+  );
+  assert.deepEqual(found("Nom;Prénom;Ville\nDUPONT;jean;Lyon"), [
+    ["PERSON", "DUPONT"],
+    ["PERSON", "jean"],
+  ]);
+  // A header without a name column, or a cell that is no name, gives nothing.
+  none("sku,price,qty\nGrace-1,12.50,3");
+  none("name,version\nnode-2,24.1");
+  only('{"first_name": "Gareth", "city": "Cardiff"}', "PERSON", "Gareth", "en");
+  none('He said "Grace is fine".', "en");
+  only("slt c julien 😅 rappelle moi", "PERSON", "julien", "fr");
+  only("hiya its ciara from the gym", "PERSON", "ciara", "en");
+  only("yo sanjay the staging box is down", "PERSON", "sanjay", "en");
+  // Only after a word that hails someone, only known first names that are not everyday words.
+  none("c grave c pas normal, hi will you come", "auto");
+});
+
+test("POSTAL_ADDRESS: a flat or room before the number, a Dublin district, a city in lower case; no number from 0", () => {
+  only(
+    "I moved out of Flat 3, 22 Harcourt Street, Dublin 2, D02 H529 on the 31st.",
+    "POSTAL_ADDRESS",
+    "Flat 3, 22 Harcourt Street, Dublin 2, D02 H529",
+    "en",
+  );
+  only(
+    "Term-time address: Room 12, 5 Elmwood Avenue, Belfast BT9 6AZ",
+    "POSTAL_ADDRESS",
+    "Room 12, 5 Elmwood Avenue, Belfast BT9 6AZ",
+    "en",
+  );
+  only(
+    "jsuis au 12 rue des Lilas 59000 lille mais ya personne",
+    "POSTAL_ADDRESS",
+    "12 rue des Lilas 59000 lille",
+    "fr",
+  );
+  none("Store 0142, Oxford Street. Staff badges due.", "en");
+});
+
 test("look-alikes: a family of labelled versions, outline numbers, SIRENs starting with 0, a lone B", () => {
   none("The VPN client v4.2.1.7 breaks; roll back to 4.2.0.9 until the patch lands.", "en");
   none("passage de la version 2.14.3.1 à 2.15.0.0 prévue ce soir.", "fr");

@@ -1,10 +1,12 @@
 import type { DetectOptions, Entity } from "./entity.ts";
 import { at, S_AFTER_GAP, S_ALWAYS, S_WORD, START } from "./scan/char-class.ts";
 import { W_AMBIG_EN, W_AMBIG_FR } from "./scan/lexicon.ts";
+import { scanChatNames } from "./scan/scan-chat-names.ts";
 import { scanEmail } from "./scan/scan-email.ts";
 import { scanIpv6AtColon } from "./scan/scan-ipv6.ts";
 import { scanNumber } from "./scan/scan-number.ts";
-import type { Scan } from "./scan/scan-state.ts";
+import { mergePersons, type Scan } from "./scan/scan-state.ts";
+import { scanTableNames } from "./scan/scan-table-names.ts";
 import { scanCapitalised } from "./scan/scan-word.ts";
 
 /**
@@ -40,6 +42,7 @@ export function detect(text: string, options?: DetectOptions): Entity[] {
   // A local copy: imported bindings are live and cost a check on every read in this hot loop.
   const ST = START;
   const n = text.length;
+  let firstLineEnd = -1;
   let i = 0;
   while (i < n) {
     const c = text.charCodeAt(i);
@@ -60,7 +63,10 @@ export function detect(text: string, options?: DetectOptions): Entity[] {
       i = next > i ? next : i + 1;
       continue;
     }
-    if (c === 64) i = scanEmail(scan, i);
+    if (c === 10) {
+      if (firstLineEnd < 0) firstLineEnd = i;
+      i++;
+    } else if (c === 64) i = scanEmail(scan, i);
     else if (c === 58) {
       const end = scanIpv6AtColon(scan, i);
       i = end > i ? end : i + 1;
@@ -74,5 +80,17 @@ export function detect(text: string, options?: DetectOptions): Entity[] {
   const out = scan.out;
   scan.text = "";
   scan.out = DONE;
+  return secondReadings(text, out, firstLineEnd);
+}
+
+/**
+ * Second readings, each behind a test that costs one or two reads: a table under a header line, and a
+ * chat message in lower case. Kept out of `detect` so that its loop stays small for the compiler.
+ */
+function secondReadings(text: string, found: Entity[], firstLineEnd: number): Entity[] {
+  let out = found;
+  if (firstLineEnd > 0 && firstLineEnd < 400) out = mergePersons(out, scanTableNames(text, firstLineEnd));
+  const c0 = text.length > 0 ? text.charCodeAt(0) : 0;
+  if (c0 >= 97 && c0 <= 122) out = mergePersons(out, scanChatNames(text));
   return out;
 }

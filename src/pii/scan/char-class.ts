@@ -43,7 +43,8 @@ for (let c = 0; c < 65536; c++) {
   START[c] = (f & F_WORD ? S_WORD : 0) | (f & (F_DIGIT | F_UPPER) ? S_AFTER_GAP : 0);
 }
 // "@", "+", ":", "(": an e-mail, an international or bracketed phone number, an IPv6 address.
-for (const c of [64, 43, 58, 40]) START[c] = START[c]! | S_ALWAYS;
+// A line break is rare and marks where a table's header ends (detect's second readings).
+for (const c of [64, 43, 58, 40, 10]) START[c] = START[c]! | S_ALWAYS;
 
 /**
  * `text.charCodeAt(i)`, or 0 outside the text. The handlers read around their candidate without checking

@@ -68,6 +68,7 @@ export const C_IDENTIFIER = 128;
 export const C_SIGNOFF = 256;
 export const C_PLACE_AFTER = 512;
 export const C_COMPANY_AFTER = 1024;
+export const C_NOT_PERSON = 2048;
 
 const WORDS_BUILDER = createWordTable(false);
 const CUES_BUILDER = createWordTable(true);
@@ -157,16 +158,14 @@ add(CUES_BUILDER, IDENTIFIER_CUES, C_IDENTIFIER);
 add(CUES_BUILDER, SIGNOFF_CUES, C_SIGNOFF);
 add(CUES_BUILDER, PLACE_AFTER_CUES, C_PLACE_AFTER);
 add(CUES_BUILDER, COMPANY_AFTER_CUES, C_COMPANY_AFTER);
+add(CUES_BUILDER, NOT_PERSONS, C_NOT_PERSON);
 
 const WORDS = WORDS_BUILDER.freeze();
 const CUES = CUES_BUILDER.freeze();
 
-/** Brands and public figures named like people (NOT_PERSONS), lower case, spaces single. */
-const NOT_PERSON_NAMES = new Set(NOT_PERSONS.split("|").map((name) => name.toLowerCase()));
-
-/** True when text[start, end), in any case, is a brand or public figure named like a person. */
+/** True when text[start, end), in any case, is a brand or public figure named like a person (NOT_PERSONS). */
 export function isNotAPerson(text: string, start: number, end: number): boolean {
-  return NOT_PERSON_NAMES.has(text.slice(start, end).toLowerCase().replace(/\s+/g, " "));
+  return (lookup(CUES, text, start, end) & C_NOT_PERSON) !== 0;
 }
 
 /** What text[start, end) can be, as written (W_* bits). */

@@ -61,8 +61,16 @@ function partSeparator(text: string, i: number): number {
   return spaces > 0 && spaces < 4 ? p : -1;
 }
 
-/** A city: capitalised words, possibly joined by "sur", "en", "de"...; returns its end or -1. */
-function cityEnd(text: string, i: number, maxWords: number): number {
+/**
+ * A city: capitalised words, possibly joined by "sur", "en", "de"...; returns its end or -1. `lower`: a
+ * city written in lower case is read too, one word that is not a function word ("59000 lille" in a chat).
+ */
+function cityEnd(text: string, i: number, maxWords: number, lower = false): number {
+  if (lower && FLAGS[at(text, i)]! & F_LOWER) {
+    const e = wordEnd(text, i);
+    const f = wordFlags(text, i, e);
+    return e - i >= 3 && !(f & (W_STOP | W_STREET_STOP | W_CITY_LINK | W_GREETING)) ? e : -1;
+  }
   if (!isUpper(at(text, i))) return -1;
   let end = wordEnd(text, i);
   if (end - i < 2) return -1;
@@ -100,7 +108,7 @@ function frenchPostcodeCity(text: string, i: number): number {
   if (e - i !== 5 || isLetter(at(text, e))) return -1;
   const p = oneSpace(text, e);
   if (p < 0) return -1;
-  let end = cityEnd(text, p, 5);
+  let end = cityEnd(text, p, 5, true);
   if (end < 0) return -1;
   const q = oneSpace(text, end);
   if (q > 0 && /^ce(dex|DEX)\b/i.test(text.slice(q, q + 6))) {
@@ -139,10 +147,10 @@ function frenchStreet(scan: Scan, start: number, afterType: number): number {
   const q = partSeparator(text, streetEnd);
   const end = q > 0 ? frenchPostcodeCity(text, q) : -1;
   if (end > 0) {
-    emit(scan, "POSTAL_ADDRESS", start, end, 0.92);
+    emit(scan, "POSTAL_ADDRESS", unitBefore(text, start), end, 0.92);
     return end;
   }
-  emit(scan, "POSTAL_ADDRESS", start, streetEnd, 0.7);
+  emit(scan, "POSTAL_ADDRESS", unitBefore(text, start), streetEnd, 0.7);
   return streetEnd;
 }
 
@@ -204,20 +212,37 @@ function englishStreet(scan: Scan, start: number, first: number): number {
     }
   }
   if (q > 0) {
-    const city = cityEnd(text, q, 3);
+    let city = cityEnd(text, q, 3);
+    // A postal district after the city: "Dublin 2, D02 H529", "Dublin 6W".
+    const district = city > 0 ? /^ \d{1,2}W?(?![\dA-Za-z])/.exec(text.slice(city, city + 5)) : null;
+    if (district) city += district[0].length;
     const r = city > 0 ? partSeparator(text, city) : -1;
     if (r > 0) {
       const tail = text.slice(r, r + 16);
       const code = UK_POSTCODE.exec(tail) ?? US_STATE_ZIP.exec(tail) ?? EIRCODE.exec(tail);
       if (code) {
         const end = r + code[0].length;
-        emit(scan, "POSTAL_ADDRESS", start, end, 0.92);
+        emit(scan, "POSTAL_ADDRESS", unitBefore(text, start), end, 0.92);
         return end;
       }
     }
+    if (district) {
+      emit(scan, "POSTAL_ADDRESS", unitBefore(text, start), city, 0.85);
+      return city;
+    }
   }
-  emit(scan, "POSTAL_ADDRESS", start, streetEnd, 0.7);
+  emit(scan, "POSTAL_ADDRESS", unitBefore(text, start), streetEnd, 0.7);
   return streetEnd;
+}
+
+// A flat, room or unit written before the house number: "Flat 3, 22 Harcourt Street", "Appt 4B, 12 rue…".
+const UNIT_BEFORE =
+  /(?:^|[^\p{L}])((?:Flat|Apartment|Apt\.?|Room|Unit|Suite|Studio|Appartement|Appart\.?|Appt\.?|Chambre|Bâtiment|Bât\.?) ?[\dA-Z]{1,4},? )$/u;
+
+/** Where an address starting at `start` really starts: before a flat or room number that precedes it. */
+function unitBefore(text: string, start: number): number {
+  const m = UNIT_BEFORE.exec(text.slice(Math.max(0, start - 20), start));
+  return m ? start - m[1]!.length : start;
 }
 
 /** True when text[s, e) is "bis", "ter" or "quater" in any case ("3 bis", "12 TER"). */
@@ -240,6 +265,7 @@ export function isHouseSuffix(text: string, s: number, e: number): boolean {
  */
 export function scanAfterHouseNumber(scan: Scan, s: number, e: number): number {
   const text = scan.text;
+  if (at(text, s) === 48) return -1; // "Store 0142, Oxford Street": no house number starts with 0
   let p = e;
   const c = at(text, p);
   // "221B", "12b" (one letter glued to the number), "3 bis", "3bis", "5 ter".

@@ -20,3 +20,28 @@ export function emit(scan: Scan, type: EntityType, start: number, end: number, s
   while (out.length > 0 && out[out.length - 1]!.end > start) out.pop();
   out.push({ type, start, end, score });
 }
+
+/**
+ * Adds entities found by a second reading (sorted, non-overlapping among themselves) to `out`: one that
+ * overlaps only persons found by the scanner replaces them (a table cell is the whole name); one that
+ * overlaps another type is dropped.
+ */
+export function mergePersons(out: Entity[], extra: Entity[]): Entity[] {
+  if (extra.length === 0) return out;
+  const merged: Entity[] = [];
+  let i = 0;
+  for (const x of extra) {
+    while (i < out.length && out[i]!.end <= x.start) merged.push(out[i++]!);
+    let j = i;
+    let clash = false;
+    while (j < out.length && out[j]!.start < x.end) {
+      if (out[j]!.type !== "PERSON") clash = true;
+      j++;
+    }
+    if (clash) continue;
+    merged.push(x);
+    i = j;
+  }
+  while (i < out.length) merged.push(out[i++]!);
+  return merged;
+}

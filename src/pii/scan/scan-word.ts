@@ -268,7 +268,16 @@ function nameLength(scan: Scan, count: number, cue: number): number {
 function cueBefore(text: string, s: number): number {
   const c = at(text, s - 1);
   // At a sentence start or after a bracket no cue applies: skip the look-back.
-  if (s === 0 || c === 46 || c === 33 || c === 63 || c === 40 || c === 34) return 0;
+  // A JSON value: the key before it is the cue ("first_name": "Gareth", "nom":"PEREIRA").
+  if (c === 34) {
+    let j = s - 2;
+    while (j >= 0 && at(text, j) === 32) j--;
+    if (at(text, j) !== 58) return 0;
+    j--;
+    while (j >= 0 && at(text, j) === 32) j--;
+    return at(text, j) === 34 && previousWord(text, j) ? cueFlags(text, WORD_START, WORD_END) : 0;
+  }
+  if (s === 0 || c === 46 || c === 33 || c === 63 || c === 40) return 0;
   if (c === 10 || c === 13) return signsOffBefore(text, s) ? C_STRONG_CUE | C_NAME_CUE : 0;
   if (!previousWord(text, s)) return 0;
   const flags = cueFlags(text, WORD_START, WORD_END);
@@ -372,11 +381,8 @@ function emitPerson(scan: Scan, start: number, end: number, count: number, score
   if (isNotAPerson(text, start, end)) return;
   for (let k = 1; k < count; k++) {
     // "Queen Elizabeth Hospital", but "Josiah Ward" is a surname.
-    if (
-      (cueFlags(text, TS[k]!, TE[k]!) & C_PLACE_AFTER && !(TF[k]! & W_LAST)) ||
-      isRomanNumeral(text, TS[k]!, TE[k]!)
-    )
-      return;
+    if (TF[k]! & W_LAST) continue;
+    if (cueFlags(text, TS[k]!, TE[k]!) & C_PLACE_AFTER || isRomanNumeral(text, TS[k]!, TE[k]!)) return;
   }
   // "Marks & Spencer", "Dolce & Gabbana".
   if (at(text, end + 1) === 38 && isSpace(at(text, end)) && isSpace(at(text, end + 2))) {
@@ -388,7 +394,7 @@ function emitPerson(scan: Scan, start: number, end: number, count: number, score
     while (p > 0 && FLAGS[at(text, p - 1)]! & F_LETTER) p--;
     if (isNotAPerson(text, p, end)) return;
   }
-  if (start > 0 && NOBLE_OF.test(text.slice(Math.max(0, start - 16), start))) return;
+  if (afterOfOrDe(text, start) && NOBLE_OF.test(text.slice(Math.max(0, start - 16), start))) return;
   // The word after: "… Hospital", "… ward", "Louis XV", "… SARL", "… & Fils".
   let p = end;
   if (isSpace(at(text, p))) {
@@ -403,6 +409,15 @@ function emitPerson(scan: Scan, start: number, end: number, count: number, score
     }
   }
   emit(scan, "PERSON", start, end, score);
+}
+
+/** True when "of ", "de " or "d'" is right before `start`: the cheap test before NOBLE_OF. */
+function afterOfOrDe(text: string, start: number): boolean {
+  if (start >= 2 && isApostrophe(at(text, start - 1))) return (at(text, start - 2) | 32) === 100;
+  if (start < 4 || !isSpace(at(text, start - 1))) return false;
+  const a = at(text, start - 3) | 32;
+  const b = at(text, start - 2) | 32;
+  return (a === 111 && b === 102) || (a === 100 && b === 101);
 }
 
 function isRomanNumeral(text: string, s: number, e: number): boolean {

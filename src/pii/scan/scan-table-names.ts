@@ -1,0 +1,98 @@
+/**
+ * Names in tables: a CSV or TSV export whose header names a person column ("first_name", "Nom",
+ * "Prénom", "Full name") holds a person in that column on every row, whether or not the lists know the
+ * name and whatever its case ("Mei,Zhang", "MARTIN;jean"). Read only when the first line is such a header.
+ */
+import type { Entity } from "../entity.ts";
+
+const SEPARATORS = [",", ";", "\t", "|"] as const;
+const NAME_HEADERS = new Set([
+  "name",
+  "firstname",
+  "lastname",
+  "surname",
+  "forename",
+  "forenames",
+  "givenname",
+  "familyname",
+  "fullname",
+  "contactname",
+  "customername",
+  "clientname",
+  "nom",
+  "prenom",
+  "prenoms",
+  "nomcomplet",
+  "nomdefamille",
+  "nomdusage",
+  "nomclient",
+  "nomcontact",
+]);
+// A cheap test before splitting: most first lines are not headers.
+const MAY_NAME_A_COLUMN = /nom|name/i;
+const PLAIN_NAME = /^[\p{L}][\p{L}' .-]{0,59}$/u;
+
+const normaliseHeader = (h: string) =>
+  h
+    .trim()
+    .replace(/^"|"$/g, "")
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[\s_.-]/g, "");
+
+/** Cells of one line split on `sep`, with their offsets; a quoted cell may hold the separator. */
+function cells(text: string, from: number, to: number, sep: string): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  let p = from;
+  while (p <= to) {
+    if (text.charCodeAt(p) === 34) {
+      const close = text.indexOf('"', p + 1);
+      if (close < 0 || close > to) return out;
+      out.push([p + 1, close]);
+      p = text.indexOf(sep, close);
+      if (p < 0 || p > to) break;
+      p += sep.length;
+      continue;
+    }
+    let e = text.indexOf(sep, p);
+    if (e < 0 || e > to) e = to;
+    out.push([p, e]);
+    p = e + sep.length;
+  }
+  return out;
+}
+
+/**
+ * Person entities in the name columns of a table in `text` whose header is its first line (ending at
+ * `firstLineEnd`), trimmed, sorted; cells that are empty or not a plain name (digits, "@") are skipped.
+ */
+export function scanTableNames(text: string, firstLineEnd: number): Entity[] {
+  const header = text.slice(0, firstLineEnd);
+  if (!MAY_NAME_A_COLUMN.test(header)) return [];
+  const sep = SEPARATORS.find((s) => header.includes(s));
+  if (sep === undefined) return [];
+  const columns = header.split(sep).map(normaliseHeader);
+  if (columns.length < 2) return [];
+  const nameColumns = columns.flatMap((c, i) => (NAME_HEADERS.has(c) ? [i] : []));
+  if (nameColumns.length === 0) return [];
+  const out: Entity[] = [];
+  let lineStart = firstLineEnd + 1;
+  while (lineStart < text.length) {
+    let lineEnd = text.indexOf("\n", lineStart);
+    if (lineEnd < 0) lineEnd = text.length;
+    const end = text.charCodeAt(lineEnd - 1) === 13 ? lineEnd - 1 : lineEnd;
+    const row = cells(text, lineStart, end, sep);
+    // A row with another shape is no longer the table (a signature, a note after it).
+    if (row.length !== columns.length) break;
+    for (const k of nameColumns) {
+      let [s, e] = row[k]!;
+      while (s < e && text.charCodeAt(s) === 32) s++;
+      while (e > s && text.charCodeAt(e - 1) === 32) e--;
+      if (e > s && PLAIN_NAME.test(text.slice(s, e)))
+        out.push({ type: "PERSON", start: s, end: e, score: 0.8 });
+    }
+    lineStart = lineEnd + 1;
+  }
+  return out;
+}
