@@ -48,6 +48,28 @@ export function loadHoldout(name = "holdout"): LabelledMessage[] {
     .map((l) => JSON.parse(l) as LabelledMessage);
 }
 
+/** The hand-written held-out sets (test/fixtures/pii), each with how it was written. */
+const HELD_OUT: ReadonlyArray<readonly [name: string, title: string]> = [
+  ["holdout", "Hand-written held-out set (103 messages, written before tuning)"],
+  ["holdout2", "Second held-out set (30 messages, written after tuning)"],
+  [
+    "holdout3",
+    "Third held-out set (110 messages, written by someone who never saw the detector or its generators)",
+  ],
+  [
+    "holdout4",
+    "Fourth held-out set (100 messages, same conditions, kept sealed until the fixes made from the third were done)",
+  ],
+  [
+    "holdout5",
+    "Fifth held-out set (100 messages, written blind like the third and fourth; the fixes of this round were made from it)",
+  ],
+  [
+    "holdout6",
+    "Sixth held-out set (100 messages, written blind at the same time as the fifth and kept sealed until its fixes were done)",
+  ],
+];
+
 /**
  * Precision, recall and F1 per type on the generated dev corpus (exact spans), then on the hand-written
  * held-out set, which was written before tuning and is reported apart: it is the better guess of how
@@ -56,39 +78,14 @@ export function loadHoldout(name = "holdout"): LabelledMessage[] {
 export async function run(): Promise<void> {
   const predict = (m: LabelledMessage) => detect(m.text, { lang: m.lang });
   print("Generated dev corpus (seed 20250601)", scoreCorpus(generateCorpus(), predict));
-  print(
-    "Hand-written held-out set (103 messages, written before tuning)",
-    scoreCorpus(loadHoldout(), predict),
-  );
-  print(
-    "Second held-out set (30 messages, written after tuning)",
-    scoreCorpus(loadHoldout("holdout2"), predict),
-  );
-  print(
-    "Third held-out set (110 messages, written by someone who never saw the detector or its generators)",
-    scoreCorpus(loadHoldout("holdout3"), predict),
-  );
-  print(
-    "Fourth held-out set (100 messages, same conditions, kept sealed until the fixes made from the third were done)",
-    scoreCorpus(loadHoldout("holdout4"), predict),
-  );
-  print(
-    "Fifth held-out set (100 messages, written blind like the third and fourth; the fixes of this round were made from it)",
-    scoreCorpus(loadHoldout("holdout5"), predict),
-  );
-  print(
-    "Sixth held-out set (100 messages, written blind at the same time as the fifth and kept sealed until its fixes were done)",
-    scoreCorpus(loadHoldout("holdout6"), predict),
-  );
+  for (const [name, title] of HELD_OUT) print(title, scoreCorpus(loadHoldout(name), predict));
   // `--errors` lists every miss and false alarm; `--errors=holdout5` those of one set ("generated": the corpus).
   const errors = process.argv.find((a) => a === "--errors" || a.startsWith("--errors="));
   if (errors !== undefined) {
     const only = errors.split("=")[1];
     const sets: Array<[string, () => LabelledMessage[]]> = [
       ["generated", () => generateCorpus()],
-      ...["holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6"].map(
-        (name): [string, () => LabelledMessage[]] => [name, () => loadHoldout(name)],
-      ),
+      ...HELD_OUT.map(([name]): [string, () => LabelledMessage[]] => [name, () => loadHoldout(name)]),
     ];
     for (const m of sets
       .filter(([name]) => only === undefined || name === only)

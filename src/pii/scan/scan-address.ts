@@ -147,10 +147,10 @@ function frenchStreet(scan: Scan, start: number, afterType: number): number {
   const q = partSeparator(text, streetEnd);
   const end = q > 0 ? frenchPostcodeCity(text, q) : -1;
   if (end > 0) {
-    emit(scan, "POSTAL_ADDRESS", unitBefore(text, start), end, 0.92);
+    emitAddress(scan, start, end, 0.92);
     return end;
   }
-  emit(scan, "POSTAL_ADDRESS", unitBefore(text, start), streetEnd, 0.7);
+  emitAddress(scan, start, streetEnd, 0.7);
   return streetEnd;
 }
 
@@ -162,7 +162,9 @@ const US_STATE_ZIP = /^[A-Z]{2},? \d{5}(?:-\d{4})?\b/;
 // Irish Eircode: a routing key (letter and two digits, or D6W) and four characters from a set without
 // look-alike letters: "Cork T12 X2Y7", "Dublin D02 AF30".
 const EIRCODE = /^(?:[AC-FHKNPRTV-Y]\d{2}|D6W) ?[0-9AC-FHKNPRTV-Y]{4}\b/;
-const UNIT = /^(?:Apt\.?|Apartment|Suite|Ste\.?|Unit|Flat|Floor|Fl\.?|#) ?[\dA-Z]+[A-Z]?\b/;
+// A flat, suite or unit after the street ("…Street, Apt 4B, …") or before the number ("Flat 3, 22 …").
+const UNIT_WORDS = "Apt\\.?|Apartment|Suite|Unit|Flat";
+const UNIT = new RegExp(`^(?:${UNIT_WORDS}|Ste\\.?|Floor|Fl\\.?|#) ?[\\dA-Z]+[A-Z]?\\b`);
 
 /** "221B Baker Street, London NW1 6XE" from the first name token after the number. */
 function englishStreet(scan: Scan, start: number, first: number): number {
@@ -222,27 +224,38 @@ function englishStreet(scan: Scan, start: number, first: number): number {
       const code = UK_POSTCODE.exec(tail) ?? US_STATE_ZIP.exec(tail) ?? EIRCODE.exec(tail);
       if (code) {
         const end = r + code[0].length;
-        emit(scan, "POSTAL_ADDRESS", unitBefore(text, start), end, 0.92);
+        emitAddress(scan, start, end, 0.92);
         return end;
       }
     }
     if (district) {
-      emit(scan, "POSTAL_ADDRESS", unitBefore(text, start), city, 0.85);
+      emitAddress(scan, start, city, 0.85);
       return city;
     }
   }
-  emit(scan, "POSTAL_ADDRESS", unitBefore(text, start), streetEnd, 0.7);
+  emitAddress(scan, start, streetEnd, 0.7);
   return streetEnd;
 }
 
-// A flat, room or unit written before the house number: "Flat 3, 22 Harcourt Street", "Appt 4B, 12 rue…".
-const UNIT_BEFORE =
-  /(?:^|[^\p{L}])((?:Flat|Apartment|Apt\.?|Room|Unit|Suite|Studio|Appartement|Appart\.?|Appt\.?|Chambre|Bâtiment|Bât\.?) ?[\dA-Z]{1,4},? )$/u;
+const UNIT_BEFORE = new RegExp(
+  `(?:^|[^\\p{L}])((?:${UNIT_WORDS}|Room|Studio|Appartement|Appart\\.?|Appt\\.?|Chambre|Bâtiment|Bât\\.?) ?[\\dA-Z]{1,4},? )$`,
+  "u",
+);
 
-/** Where an address starting at `start` really starts: before a flat or room number that precedes it. */
-function unitBefore(text: string, start: number): number {
-  const m = UNIT_BEFORE.exec(text.slice(Math.max(0, start - 20), start));
-  return m ? start - m[1]!.length : start;
+/**
+ * Emits an address found from its house number, starting before a flat or room number written ahead of
+ * it ("Flat 3, 22 Harcourt Street", "Appt 4B, 12 rue…"). The regex runs only after "<digit or capital>, "
+ * or "<digit or capital> ".
+ */
+function emitAddress(scan: Scan, start: number, end: number, score: number): void {
+  const text = scan.text;
+  let from = start;
+  const c = at(text, start - 2);
+  if (at(text, start - 1) === 32 && (c === 44 || isDigit(c) || isUpper(c))) {
+    const m = UNIT_BEFORE.exec(text.slice(Math.max(0, start - 20), start));
+    if (m) from = start - m[1]!.length;
+  }
+  emit(scan, "POSTAL_ADDRESS", from, end, score);
 }
 
 /** True when text[s, e) is "bis", "ter" or "quater" in any case ("3 bis", "12 TER"). */

@@ -405,17 +405,18 @@ function checksumType(k: number, L: number): "FR_NIR" | "CREDIT_CARD" | "FR_SIRE
   return undefined;
 }
 
-const LABELLED_VERSION =
-  /\b(?:version|ver|release|build|firmware|patch|rev|v)\.? ?(\d{1,3})\.\d{1,5}\.\d{1,5}(?:\.\d{1,5})?/gi;
-
-/** True when a version labelled earlier in the text starts with the same number as the quad at `s`. */
+/**
+ * True when the same first number, followed by a dot, stands earlier in the text labelled as a version:
+ * "v4.2.1.7 … roll back to 4.2.0.9", "version 2.14.3.1 à 2.15.0.0".
+ */
 function followsLabelledVersion(text: string, s: number): boolean {
-  let first = 0;
-  for (let i = s; FLAGS[at(text, i)]! & F_DIGIT; i++) first = first * 10 + at(text, i) - 48;
-  const before = text.slice(Math.max(0, s - 400), s);
-  LABELLED_VERSION.lastIndex = 0;
-  for (let m = LABELLED_VERSION.exec(before); m !== null; m = LABELLED_VERSION.exec(before)) {
-    if (Number(m[1]) === first) return true;
+  let e = s;
+  while (FLAGS[at(text, e)]! & F_DIGIT) e++;
+  const head = text.slice(s, e + 1);
+  for (let p = s > 0 ? text.lastIndexOf(head, s - 1) : -1; p >= 0 && s - p <= 400; ) {
+    if (!(FLAGS[at(text, p - 1)]! & F_DIGIT) && at(text, p - 1) !== 46 && hasVersionContext(text, p))
+      return true;
+    p = p > 0 ? text.lastIndexOf(head, p - 1) : -1;
   }
   return false;
 }

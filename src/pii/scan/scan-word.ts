@@ -363,7 +363,8 @@ function afterInitial(scan: Scan, s: number, e: number): number {
   const tf = wordFlags(text, q, te) | wordFlags(text, q, hyphen);
   if (te - q < 2 || tf & (W_STOP | W_TITLE | W_MONTH | W_STREET_EN) || !(particle || tf & W_LAST))
     return e + 1;
-  emitPerson(scan, s, te, 2, 0.75);
+  // No tokens were collected for this name: count 1 keeps emitPerson off TS/TE of an earlier candidate.
+  emitPerson(scan, s, te, 1, 0.75);
   return te;
 }
 
