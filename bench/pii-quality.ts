@@ -68,6 +68,14 @@ const HELD_OUT: ReadonlyArray<readonly [name: string, title: string]> = [
     "holdout6",
     "Sixth held-out set (100 messages, written blind at the same time as the fifth and kept sealed until its fixes were done)",
   ],
+  [
+    "holdout7",
+    "Seventh held-out set (100 messages, written blind; the fixes of the next round were made from it)",
+  ],
+  [
+    "holdout8",
+    "Eighth held-out set (100 messages, written blind at the same time as the seventh and kept sealed until its fixes were done)",
+  ],
 ];
 
 /**

@@ -50,14 +50,16 @@ test("hand-written held-out set: micro-F1 and complete messages stay above their
   assert.ok(score.allFound >= 0.9, `held-out messages with every entity found ${score.allFound.toFixed(3)}`);
 });
 
-// Floors a little under today's scores (0.995, 0.963, 0.991 and 0.883, README), so a change that loses
-// what the names of other locales, the particles, the Eircodes, the brands, the sign-offs, the tables and
-// the chat names brought fails here.
+// Floors a little under today's scores (README), so a change that loses what the names of other locales,
+// the particles, the Eircodes, the brands, the sign-offs, the tables, the chat names, the lists of people
+// and the names named again brought fails here.
 for (const [name, floor] of [
-  ["holdout3", 0.98],
-  ["holdout4", 0.935],
+  ["holdout3", 0.99],
+  ["holdout4", 0.965],
   ["holdout5", 0.985],
-  ["holdout6", 0.875],
+  ["holdout6", 0.965],
+  ["holdout7", 0.97],
+  ["holdout8", 0.9],
 ] as const) {
   test(`held-out set ${name}, written blind: micro-F1 stays at or above ${floor}`, () => {
     const score = scoreCorpus(loadHoldout(name), predict);

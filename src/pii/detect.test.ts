@@ -205,7 +205,7 @@ test("PERSON: names of other origins need context; particles, roles and a signin
   only("Bonsoir, c'est Huong de l'appartement 3B", "PERSON", "Huong");
   only("Hey, it's Marek from accounts", "PERSON", "Marek");
   only("le dossier de Mme Nguyen est complet", "PERSON", "Nguyen");
-  none("Le modèle Marek arrive en boutique, la gamme Aoife aussi.");
+  none("Le modèle Marek arrive en boutique, la gamme Fortunato aussi.");
   // Everyday words are not names of other locales ("Care" is an Italian first name).
   none("Kind regards,\nCustomer Care");
   // A capitalised particle after a first name belongs to the surname.
@@ -252,6 +252,106 @@ test("PERSON: roles and family before a name, sign-offs, initials, Irish and Wel
   only("Name: Tadhg Ó Briain, please call me back.", "PERSON", "Tadhg Ó Briain", "en");
   only("Bonjour, je suis Thi Lan Pham, locataire.", "PERSON", "Thi Lan Pham", "fr");
   only("Thanks\n- Rajesh Kumar", "PERSON", "Rajesh Kumar", "en");
+});
+
+test("PERSON: lists of people, names named again, titles before particles, first names before a surname", () => {
+  assert.deepEqual(
+    found(
+      "Minutes 12/06\nAttendees: Tomasz Nowak (site manager), Andreea Popescu (H&S), Dimitrios Papadopoulos\nActions: Tomasz to order harnesses; Andreea to update the risk assessment.",
+      "en",
+    ),
+    [
+      ["PERSON", "Tomasz Nowak"],
+      ["PERSON", "Andreea Popescu"],
+      ["PERSON", "Dimitrios Papadopoulos"],
+      ["PERSON", "Tomasz"],
+      ["PERSON", "Andreea"],
+    ],
+  );
+  assert.deepEqual(
+    found("PV\nPrésents : TRAN Minh Duc (président), Li Wei, Chen Xiaoling\nOrdre du jour", "fr"),
+    [
+      ["PERSON", "TRAN Minh Duc"],
+      ["PERSON", "Li Wei"],
+      ["PERSON", "Chen Xiaoling"],
+    ],
+  );
+  assert.deepEqual(found("Attendees:\n- Dr Sarah Khan\n- Paul Martin – DSI\n- Finance Team\nNotes", "en"), [
+    ["PERSON", "Sarah Khan"],
+    ["PERSON", "Paul Martin"],
+  ]);
+  // Services and teams are no people; a lone word must be a known name.
+  none("CR du 14/05\nPrésents : direction commerciale, service juridique, DSI\nBudget validé", "fr");
+  none("Cc: Marketing, Legal\nSee below.", "en");
+  // The owner's name again in the firm's is not the person.
+  only("Boulangerie Taleb SARL, gérant : Youssef Taleb.", "PERSON", "Youssef Taleb", "fr");
+  only("Invoice from Garage Ortiz & Fils, sent by Ramón Ortiz.", "PERSON", "Ramón Ortiz", "en");
+  // A title, then a capitalised particle and the surname.
+  only("tu peux rappeler Mme Le Goff au sujet du devis", "PERSON", "Le Goff", "fr");
+  only("À l'attention de M. Le Floc'h, propriétaire", "PERSON", "Le Floc'h", "fr");
+  // A first name no list knows, after a cue, before a known surname.
+  only("Your parcel for Bronwen Evans will be delivered today.", "PERSON", "Bronwen Evans", "en");
+  only("contact our facilities manager Aled Jones on extension 4410", "PERSON", "Aled Jones", "en");
+  none("rendez-vous chez Garage Moreau demain", "fr");
+  // Names of other origins go on after two words: "Nguyen Van Thanh", Spanish double surnames.
+  only("Bonjour Monsieur Nguyen Van Thanh, je vous confirme", "PERSON", "Nguyen Van Thanh", "fr");
+  only("His details: Javier Ruiz Romero, IBAN to follow", "PERSON", "Javier Ruiz Romero", "en");
+  // Given names of the UK and Ireland that are no words need no cue; common UK surnames are known.
+  assert.deepEqual(found("Can you add Ngozi Eze and Callum Fraser to Monday's onboarding?", "en"), [
+    ["PERSON", "Ngozi Eze"],
+    ["PERSON", "Callum Fraser"],
+  ]);
+  only("Meeting moved, Gareth Williams will chair.", "PERSON", "Gareth Williams", "en");
+  // Places named like people, and services signing a message.
+  none("Flight BA 2491 London Gatwick to Nice; hotel Premier Inn London Victoria.", "en");
+  none("le vol AF 1267 Paris-CDG → Marseille est retardé", "fr");
+  only("je m'appelle Giulia Romano, étudiante à Paris 8. Merci", "PERSON", "Giulia Romano", "fr");
+  none("Reminder: invoice due on 30/09.\nThanks,\nAccounts Payable", "en");
+  none("Start date is 1 July.\nCheers,\nPeople Ops", "en");
+  // A title in lower case in chat reads a surname.
+  only("jsuis dispo demain, demande mr gomes au portail il a les clés", "PERSON", "gomes", "fr");
+});
+
+test("tables with a title line and birth-date columns; lower-case titles; firms, months and cities are not persons", () => {
+  assert.deepEqual(
+    found(
+      "Staff directory export\nname | extension\nCallum Mac an t-Saoir | 2248\nYosra ben Salah | 2241",
+      "en",
+    ),
+    [
+      ["PERSON", "Callum Mac an t-Saoir"],
+      ["PERSON", "Yosra ben Salah"],
+    ],
+  );
+  assert.deepEqual(found("nom;prenom;date_naissance\nDIALLO;Mamadou;1987-10-30", "fr"), [
+    ["PERSON", "DIALLO"],
+    ["PERSON", "Mamadou"],
+    ["DATE_OF_BIRTH", "1987-10-30"],
+  ]);
+  // A greeting is no title line: the line under it is no header.
+  none("Bonjour,\nname;qty\nwidget;3", "fr");
+  only("Conseiller : Merci monsieur Lemaire. Et l'adresse ?", "PERSON", "Lemaire", "fr");
+  only("rendez-vous avec le docteur Benhamou au 3e étage", "PERSON", "Benhamou", "fr");
+  none("Madame, Monsieur, Suite à votre demande du 3 mars", "fr");
+  only("Third party driver: Bartosz Kowalczyk, by phone", "PERSON", "Bartosz Kowalczyk", "en");
+  only("num de mr ben youssef stp? jdois le rappeler", "PERSON", "ben youssef", "fr");
+  only("left w/ neighbour. name's jamal btw", "PERSON", "jamal", "en");
+  none("Invoice from Johnson Controls UK, PO 4500012876", "en");
+  none("Fire drill at Nelson Mandela House moved to 22 April.", "en");
+  only("Meeting with Josiah Hall confirmed.", "PERSON", "Josiah Hall", "en");
+  none("Grace period for April expense claims is 5 days.", "en");
+  none("Attestation employeur destinée à France Travail", "fr");
+  none("Dear Parents/Carers,\nThe Year 5 trip is on Thursday.", "en");
+  none("huge congrats to the Marvin squad in Dublin", "en");
+  only(
+    "Raison sociale : Menuiserie Arrighi (EI)\nGérant : Dominique Arrighi",
+    "PERSON",
+    "Dominique Arrighi",
+    "fr",
+  );
+  // A bad SIRET holds no SIREN; Irish mobiles.
+  none("l'outil refuse le SIRET 418 552 907 00031 indiqué sur le devis", "fr");
+  only("Could you ring me back on 087 123 4567 before 5?", "PHONE", "087 123 4567", "en");
 });
 
 test("POSTAL_ADDRESS: French, UK and US street addresses with postcode and city", () => {

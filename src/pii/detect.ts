@@ -4,7 +4,9 @@ import { W_AMBIG_EN, W_AMBIG_FR } from "./scan/lexicon.ts";
 import { scanChatNames } from "./scan/scan-chat-names.ts";
 import { scanEmail } from "./scan/scan-email.ts";
 import { scanIpv6AtColon } from "./scan/scan-ipv6.ts";
+import { scanListNames } from "./scan/scan-list-names.ts";
 import { scanNumber } from "./scan/scan-number.ts";
+import { scanRepeatedNames } from "./scan/scan-repeated-names.ts";
 import { mergePersons, type Scan } from "./scan/scan-state.ts";
 import { scanTableNames } from "./scan/scan-table-names.ts";
 import { scanCapitalised } from "./scan/scan-word.ts";
@@ -13,7 +15,15 @@ import { scanCapitalised } from "./scan/scan-word.ts";
  * The state of the running detection, reused from call to call: `detect` is synchronous and never
  * re-entered, and one message of traffic is ~100 bytes, where an allocation per call is a measurable cost.
  */
-const SCAN: Scan = { text: "", out: [], ambiguous: 0, ipv6Fail: -1 };
+const SCAN: Scan = {
+  text: "",
+  out: [],
+  ambiguous: 0,
+  ipv6Fail: -1,
+  left: new Int32Array(16),
+  leftCount: 0,
+  listLabel: false,
+};
 const DONE: Entity[] = [];
 
 /**
@@ -39,6 +49,8 @@ export function detect(text: string, options?: DetectOptions): Entity[] {
   scan.out = [];
   scan.ambiguous = lang === "fr" ? W_AMBIG_FR : lang === "en" ? W_AMBIG_EN : W_AMBIG_FR | W_AMBIG_EN;
   scan.ipv6Fail = -1;
+  scan.leftCount = 0;
+  scan.listLabel = false;
   // A local copy: imported bindings are live and cost a check on every read in this hot loop.
   const ST = START;
   const n = text.length;
@@ -80,17 +92,21 @@ export function detect(text: string, options?: DetectOptions): Entity[] {
   const out = scan.out;
   scan.text = "";
   scan.out = DONE;
-  return secondReadings(text, out, firstLineEnd);
+  return secondReadings(scan, text, out, firstLineEnd);
 }
 
 /**
- * Second readings, each behind a test that costs one or two reads: a table under a header line, and a
- * chat message in lower case. Kept out of `detect` so that its loop stays small for the compiler.
+ * Second readings, each behind a test that costs one or two reads: a table under a header line, a
+ * chat message in lower case, lists of people under a label, and names found again by one of their words. Kept out of `detect` so that its loop stays small for the compiler.
  */
-function secondReadings(text: string, found: Entity[], firstLineEnd: number): Entity[] {
+function secondReadings(scan: Scan, text: string, found: Entity[], firstLineEnd: number): Entity[] {
   let out = found;
   if (firstLineEnd > 0 && firstLineEnd < 400) out = mergePersons(out, scanTableNames(text, firstLineEnd));
   const c0 = text.length > 0 ? text.charCodeAt(0) : 0;
   if (c0 >= 97 && c0 <= 122) out = mergePersons(out, scanChatNames(text));
+  if (scan.listLabel) out = mergePersons(out, scanListNames(text));
+  // Last: it reads again the names the others found.
+  if (scan.leftCount > 0 && out.length > 0)
+    out = mergePersons(out, scanRepeatedNames(text, out, scan.left, scan.leftCount));
   return out;
 }

@@ -8,8 +8,7 @@
  */
 export const FIRST_NAMES_CURATED = [
   // Irish
-  "Aoife|Aisling|Ailbhe|Aine|Áine|Caoimhe|Ciara|Clodagh|Deirdre|Eimear|Fionnuala|Grainne|Gráinne|Maire|Máire|Niamh|Orla|Orlaith|Roisin|Róisín|Saoirse|Sinead|Sinéad|Siobhan|Siobhán|Una|Úna",
-  "Cathal|Cian|Ciaran|Ciarán|Colm|Cormac|Darragh|Diarmuid|Donal|Dónal|Eoin|Fergal|Fionn|Oisin|Oisín|Padraig|Pádraig|Ruairi|Ruairí|Sean|Seán|Seamus|Séamus|Tadhg",
+  "Maire|Máire|Una|Úna",
   // Vietnamese given names
   "Anh|Bao|Binh|Chau|Cuong|Duc|Duong|Giang|Hai|Hanh|Hieu|Hoa|Hoang|Huong|Huy|Huyen|Khanh|Khoa|Lan|Linh|Loan|Minh|Ngoc|Nhung|Phuong|Quang|Quynh|Thanh|Thao|Thu|Thuy|Tien|Trang|Trinh|Tuan|Tuyet|Uyen|Vinh|Xuan",
   // Chinese given names, pinyin
@@ -39,4 +38,41 @@ export const LAST_NAMES_CURATED = [
   "Llewellyn|Llywelyn|Pritchard|Pugh|Bowen|Prosser|Jenkins|Vaughan|Rhys|Powell",
   // Common in the UK, missing from faker's English list
   "Nwosu|Eze|Obi|Okeke|Adebayo|Oyelaran|Kumar|Sharma|Gupta|Verma|Mistry|Chauhan|Kaur|Gill|Sandhu|Dhillon|Bhatti|Qureshi|Siddiqui|Chaudhry|Patel|Singh|Shah|Khan|Ahmed|Hussain|Begum|Akhtar|Iqbal|Malik|Chowdhury|Rahman|Okafor|Okonkwo|Adeyemi|Mensah|Boateng|Asante",
+].join("|");
+
+/**
+ * First names common in the UK, Ireland and France that faker's English and French lists lack, and that
+ * are no English or French word: Irish, Scottish, Welsh, Breton, Basque, Nigerian, Ghanaian, Caribbean,
+ * Greek and Korean. Unlike the lists above they need no context: alone they name someone ("add Callum to
+ * the thread"). Hand-checked, from public lists of frequent given names.
+ */
+export const FIRST_NAMES_NATIVE = [
+  // Irish
+  "Aoife|Aisling|Ailbhe|Aine|Áine|Caoimhe|Ciara|Clodagh|Deirdre|Eimear|Fionnuala|Grainne|Gráinne|Niamh|Orla|Orlaith|Roisin|Róisín|Saoirse|Sinead|Sinéad|Siobhan|Siobhán|Bronagh|Nuala|Mairead|Máiréad|Eabha|Sadhbh|Maeve|Bríd|Brid|Aoibheann|Méabh|Meabh",
+  "Cathal|Cian|Ciaran|Ciarán|Colm|Cormac|Darragh|Diarmuid|Donal|Dónal|Eoin|Fergal|Fionn|Oisin|Oisín|Padraig|Pádraig|Ruairi|Ruairí|Sean|Seán|Seamus|Séamus|Tadhg|Niall|Eamon|Eamonn|Éamonn|Dermot|Fintan|Tiernan|Lorcan|Cillian|Fiachra|Fearghal|Finbar|Declan|Ronan|Conor|Kieran",
+  // Scottish
+  "Callum|Calum|Ailsa|Isla|Morven|Catriona|Shona|Kenzie|Lachlan|Ruaridh|Euan|Fergus|Alasdair|Innes|Greig|Eilidh",
+  // Welsh
+  "Aled|Bronwen|Ffion|Osian|Macsen|Lowri|Alun|Bryn|Emrys|Gwilym|Ifor|Owain|Rhodri|Gwenllian|Eleri|Heledd|Nerys|Rhydian|Cerys|Gethin|Ioan|Elin|Seren|Dewi|Trystan|Iwan",
+  // Breton, Basque, Corsican
+  "Gwenaël|Gwenael|Gwendal|Goulven|Nolwenn|Soizic|Iñaki|Inaki|Aitor|Unai|Ainhoa|Xabi|Ghjuvanni",
+  // Nigerian, Ghanaian, Caribbean
+  "Ngozi|Chioma|Adaeze|Obinna|Tunde|Yetunde|Segun|Folake|Chukwuemeka|Uche|Amaka|Nkechi|Babajide|Olumide|Temitope|Oluwaseun|Chinedu|Emeka|Nnamdi|Ifeoma|Chiamaka|Ikenna|Kwabena|Akosua|Abena|Efua|Delroy|Claudette|Errol",
+  // Greek and Korean, as written in Latin letters
+  "Dimitrios|Georgios|Konstantinos|Nikos|Katerina|Ji-woo|Min-jun|Seo-yeon|Ji-ho|Jae-hyun|Seo-jun|Ha-eun|Ji-hoon",
+].join("|");
+
+/**
+ * Surnames among the most frequent in England, Wales and Scotland (public frequency lists) that faker's
+ * English list lacks or has only as first names ("Evans", "Lewis"), and a few Greek, Nigerian, Breton,
+ * Basque, Turkish and Polish ones. Words that are also places or English words ("Holland", "Berry",
+ * "Baker", "Day") are left out: a surname makes a neighbouring word a name.
+ */
+export const LAST_NAMES_NATIVE = [
+  "Williams|Davies|Wright|Edwards|Hughes|Clarke|Phillips|Griffiths|Richardson|Shaw|Cox|Richards|Simpson|Chapman|Webb|Campbell|Matthews|Holmes|Barnes|Stevens|Dixon|Pearson|Andrews|Saunders|Payne|Pearce|Atkinson|Rees|Carr|Dunn|Parsons|Hawkins|Harding|Robertson|Cooke|Bates|Parry|Burgess|Nicholson|Nicholls|Hamilton|Yates|Hodgson|Robson|Hopkins|Harper|Watkins|Wheeler|Hutchinson|Burke|Higgins|Stevenson|Stephenson|Hammond|Buckley|Walters|Hewitt|Sullivan|Whitehead|Stephens|Woodward|Thomson|Cunningham|Barnett|Baxter|Greenwood|Kemp|Davidson|Fowler|Middleton|Gibbs|Ferguson|Hayward|Barlow|Peters|Knowles|Hartley|Miah|Simmons|Morrison|Townsend|Hancock|Thornton|Burrows|Briggs|Sharpe|Whitfield",
+  "Taylor|Evans|Wilson|Robinson|Lewis|Jackson|Cooper|Morris|Clark|Lee|Harrison|Morgan|Allen|Scott|Watson|Bennett|Kelly|Marshall|Ellis|Foster|Rogers|Owen|Lloyd|Russell|Fletcher|Howard|Stewart|Elliott|Lawrence|Bradley|Dawson|Perry|Francis|Barrett|Webster|Gregory|Riley|Reid|Newton|Gardner|Henderson|Walton|Ross|Freeman|Warren|Curtis|Coleman|Griffin|Osborne|Gordon|Wallace|Gilbert|Willis|Arnold|Nelson|Blake|Clayton|Nash|Jennings|Lawson|Stanley|Jarvis|Todd|Morton|Norris|Baldwin|Cameron|Lindsay|Crawford|Meredith",
+  // Scottish and Welsh
+  "Whyte|Macleod|MacLeod|Mackay|MacKay|Mackenzie|Sutherland|Paterson|Gillespie|Dunlop|Munro|Maclean|MacLean|Macpherson|MacPherson|McIntyre|McGregor|MacGregor|Buchanan|Kerr|Cairns|Hendry|Rennie|Baird|Urquhart|Bevan|Probert|Harries|Gruffydd|Howells|Gwynne",
+  // Greek, Korean, Nigerian, Maghrebi, Breton, Basque, Turkish, Romanian, Polish
+  "Papadopoulos|Georgiou|Nikolaou|Pappas|Dimitriou|Konstantinou|Christodoulou|Choi|Kang|Yoon|Okoro|Okoye|Adeleke|Ogunleye|Onyekachi|Nwankwo|Ogbonna|Nwachukwu|Balogun|Afolabi|Olawale|Benhamou|Benchekroun|Bensalem|Boukhris|Hamdani|Kerbrat|Kerjean|Quéré|Jaouen|Etxeberria|Goikoetxea|Agirre|Yilmaz|Yılmaz|Popescu|Ionescu|Nowak|Kowalski|Kowalczyk|Wisniewski|Wiśniewski|Zielinski|Zieliński|Lewandowski|Kaminski|Demir|Ozturk|Öztürk|Celik|Çelik|Sahin|Şahin",
 ].join("|");

@@ -37,6 +37,9 @@ export const SIGNOFF_CUES =
  * (French puts them first: PLACE_CUES.) Words that are also common surnames (Hall, House, Park) are left out.
  */
 export const PLACE_AFTER_CUES =
+  // Services that sign messages: "Accounts Payable", "People Ops", "Customer Success".
+  "squad|crew|club|society|cup|trophy|league|project|programme|program|initiative|scheme|" +
+  "ops|payable|receivable|operations|support|services|service|resources|relations|success|helpdesk|recruitment|recrutement|payroll|admissions|enquiries|logistics|procurement|compliance|marketing|sales|finance|facilities|" +
   "team|teams|équipe|department|dept|desk|group|staff|hospital|building|room|institute|foundation|station|college|school|university|centre|center|library|theatre|theater|museum|gallery|award|awards|prize|trust|ward|lecture|memorial|airport|stadium|arena|academy|clinic|infirmary|hospice|campus|auditorium|suite|fund|fellowship|scholarship|store|stores|shop|boutique|street|road|avenue|lane|terrace|crescent|gardens|square|bridge|primary|pub|hotel|restaurant|counter|collection|style|range|class|series|building";
 
 /**
@@ -46,12 +49,14 @@ export const PLACE_AFTER_CUES =
  * A customer who bears one of these names is the cost of that choice; the list stays short for it.
  */
 export const NOT_PERSONS =
-  "Louis Vuitton|Jean Paul Gaultier|Jean-Paul Gaultier|Yves Saint Laurent|Yves Rocher|Leroy Merlin|Ralph Lauren|Calvin Klein|Tommy Hilfiger|Hugo Boss|Christian Dior|Pierre Cardin|Christian Louboutin|Giorgio Armani|Emporio Armani|Michael Kors|Marc Jacobs|Kate Spade|Stella McCartney|Vivienne Westwood|Alexander McQueen|Isabel Marant|Sonia Rykiel|Nina Ricci|Jean Louis David|Franck Provost|Jacques Dessange|Camille Albane|Pierre Hermé|Estée Lauder|Elizabeth Arden|Helena Rubinstein|Max Factor|Ted Baker|Jo Malone|Fred Perry|Ben Sherman|Laura Ashley|Karen Millen|Jimmy Choo|Kurt Geiger|Bobbi Brown|Charlotte Tilbury|Levi Strauss|Salvatore Ferragamo|Marks & Spencer|Dolce & Gabbana|Johnson & Johnson|Procter & Gamble|Abercrombie & Fitch|Crabtree & Evelyn|Marie Claire|Marie Blachère|Eric Kayser|Éric Kayser|Jack Daniel|Jack Daniels|Johnnie Walker|Jim Beam|Captain Morgan|Ronald McDonald|Aston Martin|Alfa Romeo|Rolls Royce|Harley Davidson|Mercedes Benz|" +
+  "Lafayette|Galeries Lafayette|Nelson Mandela|Louis Vuitton|Jean Paul Gaultier|Jean-Paul Gaultier|Yves Saint Laurent|Yves Rocher|Leroy Merlin|Ralph Lauren|Calvin Klein|Tommy Hilfiger|Hugo Boss|Christian Dior|Pierre Cardin|Christian Louboutin|Giorgio Armani|Emporio Armani|Michael Kors|Marc Jacobs|Kate Spade|Stella McCartney|Vivienne Westwood|Alexander McQueen|Isabel Marant|Sonia Rykiel|Nina Ricci|Jean Louis David|Franck Provost|Jacques Dessange|Camille Albane|Pierre Hermé|Estée Lauder|Elizabeth Arden|Helena Rubinstein|Max Factor|Ted Baker|Jo Malone|Fred Perry|Ben Sherman|Laura Ashley|Karen Millen|Jimmy Choo|Kurt Geiger|Bobbi Brown|Charlotte Tilbury|Levi Strauss|Salvatore Ferragamo|Marks & Spencer|Dolce & Gabbana|Johnson & Johnson|Procter & Gamble|Abercrombie & Fitch|Crabtree & Evelyn|Marie Claire|Marie Blachère|Eric Kayser|Éric Kayser|Jack Daniel|Jack Daniels|Johnnie Walker|Jim Beam|Captain Morgan|Ronald McDonald|Aston Martin|Alfa Romeo|Rolls Royce|Harley Davidson|Mercedes Benz|" +
   "Victor Hugo|Jean Jaurès|Jean Jaures|Charles de Gaulle|Georges Pompidou|François Mitterrand|Jacques Chirac|Emmanuel Macron|Marie Curie|Pierre Curie|Louis Pasteur|Jules Verne|Jules Ferry|Émile Zola|Emile Zola|Jean Moulin|Simone Veil|Simone de Beauvoir|Jean-Paul Sartre|Albert Camus|Marcel Proust|Antoine de Saint-Exupéry|Jean-Jacques Rousseau|Édith Piaf|Edith Piaf|Coco Chanel|Jeanne d'Arc|Napoléon Bonaparte|Napoleon Bonaparte|Léon Blum|Léon Gambetta|Aristide Briand|Georges Clemenceau|Jean Monnet|Robert Schuman|Pablo Picasso|Claude Monet|Vincent van Gogh|Paul Cézanne|Auguste Rodin|Marc Chagall|Molière|Ada Lovelace|Alan Turing|Albert Einstein|Isaac Newton|Charles Darwin|Nelson Mandela|Martin Luther King|Winston Churchill|Florence Nightingale|Mary Seacole|William Shakespeare|Jane Austen|Charles Dickens|Queen Elizabeth|Queen Victoria|King Charles|Prince William|Barack Obama|Donald Trump|Joe Biden|Steve Jobs|Bill Gates|Elon Musk|Mark Zuckerberg|Jeff Bezos|Taylor Swift|Kylian Mbappé|Zinédine Zidane|Lionel Messi|Cristiano Ronaldo|Harry Potter|Sherlock Holmes|James Bond|Père Noël|Father Christmas|Santa Claus";
 
 /** Legal forms and words that make the capitalised words before them a company: "Transports Guérin SARL". */
 export const COMPANY_AFTER_CUES =
-  "sarl|sas|sasu|sa|eurl|sci|scop|snc|ltd|llp|plc|inc|llc|gmbh|ag|bv|nv|srl|spa|corp|co|fils|cie";
+  "sarl|sas|sasu|sa|eurl|sci|scop|snc|ltd|llp|plc|inc|llc|gmbh|ag|bv|nv|srl|spa|corp|co|fils|cie|ei|eirl|" +
+  // Words of a firm's name: "Johnson Controls UK", "Martin Consulting", "Dupont Immobilier".
+  "group|holdings|international|solutions|consulting|partners|associates|technologies|technology|systems|controls|industries|uk|europe|capital|ventures|labs|media|digital|software|energy|motors|foods|pharma|insurance|assurances|conseil|immobilier|distribution|industrie";
 
 /** French street types: "12 rue de la Paix". Abbreviations are listed with their dot stripped. */
 export const STREET_FR =
@@ -63,7 +68,10 @@ export const STREET_EN =
 
 /** Words before a capitalised word that make it a place, not a person: "avenue Jean Jaurès", "lycée Victor Hugo". */
 export const PLACE_CUES =
-  "rue|avenue|av|boulevard|bd|place|allée|impasse|chemin|route|quai|cours|square|passage|voie|villa|cité|résidence|faubourg|esplanade|promenade|lycée|collège|école|hôpital|clinique|gare|station|métro|stade|pont|église|cathédrale|musée|université|institut|centre|salle|parc|jardin|théâtre|port|aéroport|saint|sainte|st|ste|street|road|hospital|school|college|university|church|bridge|park|museum|airport|hall|fondation|foundation|prix|prize|award|bateau|navire|restaurant|hôtel|hotel|café|bar|avenue";
+  "rue|avenue|av|boulevard|bd|place|allée|impasse|chemin|route|quai|cours|square|passage|voie|villa|cité|résidence|faubourg|esplanade|promenade|lycée|collège|école|hôpital|clinique|gare|station|métro|stade|pont|église|cathédrale|musée|université|institut|centre|salle|parc|jardin|théâtre|port|aéroport|saint|sainte|st|ste|street|road|hospital|school|college|university|church|bridge|park|museum|airport|hall|fondation|foundation|prix|prize|award|bateau|navire|restaurant|hôtel|hotel|café|bar|avenue|" +
+  // Shops and firms named after their owner: "Garage Moreau", "Pharmacie Bernard", "Cabinet Lefèvre".
+  "menuiserie|plomberie|serrurerie|carrosserie|imprimerie|quincaillerie|fleuriste|coiffure|optique|taxi|ambulances|cave|château|chateau|" +
+  "garage|boulangerie|pâtisserie|patisserie|pharmacie|cabinet|maison|agence|atelier|librairie|épicerie|epicerie|boucherie|charcuterie|fromagerie|brasserie|auberge|pub|salon|studio|ets|établissements|etablissements|transports|société|societe|groupe";
 
 export const MONTHS_FR =
   "janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre|janv|févr|fév|avr|juil|sept|oct|nov|déc";
@@ -76,6 +84,8 @@ export const MONTHS_EN =
  * "Camille Pour" is not a name, "Jean DUPONT" is, "Marie SARL" is not.
  */
 export const STOPWORDS =
+  // Those greeted in a circular ("Dear Parents/Carers"), and cities that are also first names.
+  "Parents|Carers|Colleagues|Customers|Residents|Neighbours|Members|Everyone|Madam|Oran|Sydney|Dallas|Houston|Orlando|Lourdes|Brooklyn|Phoenix|Denver|" +
   "Le|La|Les|L|Un|Une|Des|Du|De|Et|Ou|Où|Mais|Donc|Or|Ni|Car|Pour|Par|Sur|Sous|Dans|Avec|Sans|Chez|En|Au|Aux|Ce|Cet|Cette|Ces|Mon|Ma|Mes|Ton|Ta|Tes|Son|Sa|Ses|Notre|Nos|Votre|Vos|Leur|Leurs|Je|Tu|Il|Elle|On|Nous|Vous|Ils|Elles|Qui|Que|Quoi|Quand|Comment|Pourquoi|Oui|Non|Si|Est|Sont|Était|Merci|Bonjour|Bonsoir|Salut|Cordialement|Voici|Voilà|Ici|Très|Tout|Tous|Toute|Toutes|Aussi|Alors|Puis|Après|Avant|Depuis|Pendant|Selon|Entre|Vers|The|A|An|Of|And|Or|But|For|Nor|So|Yet|To|In|On|At|By|From|With|Without|As|Is|Are|Was|Were|Be|Been|Has|Have|Had|Do|Does|Did|Will|Would|Can|Could|Should|May|Might|Must|I|You|He|She|It|We|They|Me|Him|Her|Us|Them|My|Your|His|Its|Our|Their|This|That|These|Those|There|Here|What|Which|Who|Whom|Whose|When|Where|Why|How|Yes|No|Not|Please|Thanks|Thank|Hello|Hi|Dear|Regards|Best|Also|Then|Now|Today|Tomorrow|Yesterday|Aujourd|Demain|Hier|Lundi|Mardi|Mercredi|Jeudi|Vendredi|Samedi|Dimanche|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|SAS|SARL|SA|SASU|EURL|SCI|SNC|EI|Inc|Ltd|LLC|PLC|GmbH|RCS|TVA|VAT|SIREN|SIRET|IBAN|BIC|NIR|RIB|CB|PDF|OK|RGPD|GDPR|CNIL|URGENT|CEDEX|Cedex|BP|CS|NB|PS|RE|FYI|ASAP|PTO|TBD|RSVP|TR|FW|Fwd|Re|Tr|Objet|Subject|Tel|Tél|Tél.|Mob|Email|Mail|Courriel|Adresse|Address|Date|Nom|Name|Prénom|France|Paris|London|Londres|Europe|Google|Microsoft|Apple|Amazon|Facebook|Orange|Free|SFR|Bouygues|Ticket|Commande|Order|Facture|Invoice|Devis|Quote|Client|Customer|Service|Support|Équipe|Team|Bank|Banque|Mutuelle|Assurance|Société|Company|Madame|Monsieur";
 
 /**
@@ -107,3 +117,10 @@ export const VERSION_CUES =
   "version|ver|release|build|firmware|update|v|jour|patch|rev|révision|revision|" +
   // Outline numbering: "section 4.3.2.1", "article 1.2.3.4".
   "section|sect|chapter|chapitre|clause|paragraph|paragraphe|para|annex|annexe|appendix|step|étape|rule|règle|upgrade|downgrade|rollback";
+
+/**
+ * Labels of a list of people: "Attendees: Tomasz Nowak (site manager), Andreea Popescu", "Présents : …",
+ * "Cc : …". Each item of the list that is shaped like a name is a person, known or not.
+ */
+export const LIST_CUES =
+  "attendees|attendee|attending|present|présents|présentes|presents|participants|participantes|invités|invitées|invites|guests|absents|absentes|excusés|excusées|excuses|apologies|members|membres|cc|bcc|cci|copie|recipients|destinataires|speakers|intervenants|intervenantes|panel|jury|témoins|temoins|witnesses|signataires|signatories|organisers|organizers|organisateurs|hosts";

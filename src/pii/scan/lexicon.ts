@@ -12,7 +12,12 @@ import {
   LAST_NAMES_TWO_WORDS,
   STREET_SUFFIXES_EN,
 } from "../data/names.ts";
-import { FIRST_NAMES_CURATED, LAST_NAMES_CURATED } from "../data/names-curated.ts";
+import {
+  FIRST_NAMES_CURATED,
+  FIRST_NAMES_NATIVE,
+  LAST_NAMES_CURATED,
+  LAST_NAMES_NATIVE,
+} from "../data/names-curated.ts";
 import {
   AMBIGUOUS_EN,
   AMBIGUOUS_FR,
@@ -21,6 +26,7 @@ import {
   COMPANY_AFTER_CUES,
   GREETINGS,
   IDENTIFIER_CUES,
+  LIST_CUES,
   MONTHS_EN,
   MONTHS_FR,
   NAME_CUES,
@@ -69,6 +75,9 @@ export const C_SIGNOFF = 256;
 export const C_PLACE_AFTER = 512;
 export const C_COMPANY_AFTER = 1024;
 export const C_NOT_PERSON = 2048;
+export const C_LIST = 4096;
+/** Titles as cues: written in lower case mid-sentence they announce a name ("merci monsieur Lemaire"). */
+export const C_TITLE = 8192;
 
 const WORDS_BUILDER = createWordTable(false);
 const CUES_BUILDER = createWordTable(true);
@@ -144,8 +153,18 @@ function addMore(words: string, flags: number): void {
     }
   }
 }
+// Added before the names that need context, so that those lists do not make these ambiguous.
+add(WORDS_BUILDER, FIRST_NAMES_NATIVE, W_FIRST, nameForms);
 addMore(`${FIRST_NAMES_MORE}|${FIRST_NAMES_CURATED}`, W_FIRST | W_AMBIG_FR | W_AMBIG_EN);
 addMore(`${LAST_NAMES_MORE}|${LAST_NAMES_CURATED}`, W_LAST);
+// Surnames also where the lists know the word only as a first name ("Evans", "Lewis"), never where it is
+// a function word, a title, a month, a street type or an everyday word.
+for (const word of LAST_NAMES_NATIVE.split("|")) {
+  for (const form of nameForms(word)) {
+    if (!(WORDS_BUILDER.get(form) & ((NOT_A_NAME_HERE & ~W_NAME) | W_EVERYDAY)))
+      WORDS_BUILDER.add(form, W_LAST);
+  }
+}
 
 add(CUES_BUILDER, NAME_CUES, C_NAME_CUE);
 add(CUES_BUILDER, STRONG_NAME_CUES, C_STRONG_CUE);
@@ -159,6 +178,8 @@ add(CUES_BUILDER, SIGNOFF_CUES, C_SIGNOFF);
 add(CUES_BUILDER, PLACE_AFTER_CUES, C_PLACE_AFTER);
 add(CUES_BUILDER, COMPANY_AFTER_CUES, C_COMPANY_AFTER);
 add(CUES_BUILDER, NOT_PERSONS, C_NOT_PERSON);
+add(CUES_BUILDER, LIST_CUES, C_LIST);
+add(CUES_BUILDER, TITLES, C_TITLE);
 
 const WORDS = WORDS_BUILDER.freeze();
 const CUES = CUES_BUILDER.freeze();

@@ -185,6 +185,9 @@ function isNir(k: number, L: number): boolean {
 function isNationalPhone(k: number, L: number, paren: boolean): boolean {
   const d0 = D[0]!;
   const d1 = D[1]!;
+  // Irish mobiles: "087 123 4567" (083, 085, 086, 087, 089).
+  if (L === 10 && d0 === 0 && d1 === 8 && k === 3 && sizesAre(k, L_3_3_4) && !paren)
+    return uniformSeparator(k, PHONE_SEPS);
   if (L === 10 && d0 === 0 && d1 !== 0) {
     if (paren) return false;
     return (k === 1 || sizesAre(k, L_2_2_2_2_2) || sizesAre(k, L_4_2_2_2)) && uniformSeparator(k, PHONE_SEPS);
@@ -331,6 +334,9 @@ export function scanNumber(scan: Scan, s: number, lead: number): number {
       }
       if (L >= 9 && L <= 19) {
         const type = checksumType(k, L);
+        // A SIRET's shape whose key fails holds no SIREN: "SIRET 418 552 907 00031" is a bad SIRET.
+        if (type === undefined && L === 14 && k > 1 && (sizesAre(k, L_3_3_3_5) || sizesAre(k, L_9_5)))
+          return end;
         if (type !== undefined) {
           if (hasReferenceContext(text, s)) return end;
           emit(scan, type, s, end, 0.99);

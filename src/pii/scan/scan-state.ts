@@ -8,7 +8,20 @@ export type Scan = {
   ambiguous: number;
   /** Where an IPv6 parse last failed: the ":" handler does not try the same start again ("14:30"). */
   ipv6Fail: number;
+  /**
+   * Capitalised words read as possible names and left: where a person named in full elsewhere in the
+   * text may be named again ("… Tomasz to order"). Starts in `left`, how many in `leftCount` (at most 16).
+   */
+  left: Int32Array;
+  leftCount: number;
+  /** Whether a capitalised word followed by a colon labels a list of people ("Attendees:", "Présents :"). */
+  listLabel: boolean;
 };
+
+/** Notes a capitalised word left at `s` (see Scan.left). */
+export function leave(scan: Scan, s: number): void {
+  if (scan.leftCount < 16) scan.left[scan.leftCount++] = s;
+}
 
 /**
  * Appends an entity. Handlers that look back (an e-mail's local part, an address found from its postcode)

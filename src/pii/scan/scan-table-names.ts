@@ -1,7 +1,8 @@
 /**
  * Names in tables: a CSV or TSV export whose header names a person column ("first_name", "Nom",
  * "Prénom", "Full name") holds a person in that column on every row, whether or not the lists know the
- * name and whatever its case ("Mei,Zhang", "MARTIN;jean"). Read only when the first line is such a header.
+ * name and whatever its case ("Mei,Zhang", "MARTIN;jean"), and a birth date in a birth-date column. Read
+ * only when the first line is such a header, or the second under a short title line.
  */
 import type { Entity } from "../entity.ts";
 
@@ -28,8 +29,21 @@ const NAME_HEADERS = new Set([
   "nomclient",
   "nomcontact",
 ]);
+/** Birth-date columns: their cells are birth dates ("dob", "date_naissance", "Date of birth"). */
+const BIRTH_HEADERS = new Set([
+  "dob",
+  "dateofbirth",
+  "birthdate",
+  "birthday",
+  "datenaissance",
+  "datedenaissance",
+  "naissance",
+  "datenaiss",
+  "ddn",
+]);
 // A cheap test before splitting: most first lines are not headers.
-const MAY_NAME_A_COLUMN = /nom|name/i;
+const MAY_NAME_A_COLUMN = /nom|name|naiss|birth|dob|ddn/i;
+const DATE_CELL = /^\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}$/;
 const PLAIN_NAME = /^[\p{L}][\p{L}' .-]{0,59}$/u;
 
 const normaliseHeader = (h: string) =>
@@ -68,16 +82,26 @@ function cells(text: string, from: number, to: number, sep: string): Array<[numb
  * `firstLineEnd`), trimmed, sorted; cells that are empty or not a plain name (digits, "@") are skipped.
  */
 export function scanTableNames(text: string, firstLineEnd: number): Entity[] {
-  const header = text.slice(0, firstLineEnd);
+  let header = text.slice(0, firstLineEnd);
+  let headerEnd = firstLineEnd;
+  // A short title line may come first ("Staff directory export"): the header is then the second line.
+  // (A greeting, "Bonjour," or "Hi Sam!", is no title.)
+  const last = header.charCodeAt(header.length - 1);
+  if (header.length < 60 && last !== 44 && last !== 33 && SEPARATORS.every((s) => !header.includes(s))) {
+    const next = text.indexOf("\n", firstLineEnd + 1);
+    headerEnd = next < 0 ? text.length : next;
+    if (headerEnd - firstLineEnd > 400) return [];
+    header = text.slice(firstLineEnd + 1, headerEnd);
+  }
   if (!MAY_NAME_A_COLUMN.test(header)) return [];
   const sep = SEPARATORS.find((s) => header.includes(s));
   if (sep === undefined) return [];
   const columns = header.split(sep).map(normaliseHeader);
   if (columns.length < 2) return [];
-  const nameColumns = columns.flatMap((c, i) => (NAME_HEADERS.has(c) ? [i] : []));
+  const nameColumns = columns.flatMap((c, i) => (NAME_HEADERS.has(c) || BIRTH_HEADERS.has(c) ? [i] : []));
   if (nameColumns.length === 0) return [];
   const out: Entity[] = [];
-  let lineStart = firstLineEnd + 1;
+  let lineStart = headerEnd + 1;
   while (lineStart < text.length) {
     let lineEnd = text.indexOf("\n", lineStart);
     if (lineEnd < 0) lineEnd = text.length;
@@ -89,8 +113,11 @@ export function scanTableNames(text: string, firstLineEnd: number): Entity[] {
       let [s, e] = row[k]!;
       while (s < e && text.charCodeAt(s) === 32) s++;
       while (e > s && text.charCodeAt(e - 1) === 32) e--;
-      if (e > s && PLAIN_NAME.test(text.slice(s, e)))
-        out.push({ type: "PERSON", start: s, end: e, score: 0.8 });
+      if (e <= s) continue;
+      const cell = text.slice(s, e);
+      if (BIRTH_HEADERS.has(columns[k]!)) {
+        if (DATE_CELL.test(cell)) out.push({ type: "DATE_OF_BIRTH", start: s, end: e, score: 0.8 });
+      } else if (PLAIN_NAME.test(cell)) out.push({ type: "PERSON", start: s, end: e, score: 0.8 });
     }
     lineStart = lineEnd + 1;
   }

@@ -8,11 +8,13 @@ import { at, F_DIGIT, F_LETTER, F_LOWER, F_UPPER, FLAGS } from "./char-class.ts"
 import { previousWord, WORD_END, WORD_START } from "./context.ts";
 import {
   C_COMPANY_AFTER,
+  C_LIST,
   C_NAME_CUE,
   C_PLACE_AFTER,
   C_PLACE_CUE,
   C_SIGNOFF,
   C_STRONG_CUE,
+  C_TITLE,
   cueFlags,
   isNotAPerson,
   W_AMBIG_EN,
@@ -32,7 +34,7 @@ import {
 import { wordEnd } from "./scan-address.ts";
 import { scanMonthDayYear } from "./scan-date.ts";
 import { scanIban } from "./scan-iban.ts";
-import { emit, type Scan } from "./scan-state.ts";
+import { emit, leave, type Scan } from "./scan-state.ts";
 import { HASH_SEED, hashStep } from "./word-table.ts";
 
 const isUpper = (c: number) => (FLAGS[c]! & F_UPPER) !== 0;
@@ -59,7 +61,8 @@ function flagsOf(text: string, s: number, e: number): number {
     if (isLower(at(text, i + 1))) return 0;
     if (h < 0) h = i;
   }
-  return h < 0 ? 0 : wordFlags(text, s, h) & W_FIRST;
+  // "Paris-CDG", "London-Heathrow": a first part that is also a place keeps that flag.
+  return h < 0 ? 0 : wordFlags(text, s, h) & (W_FIRST | W_STOP);
 }
 
 const CAPITAL_PARTICLE =
@@ -158,7 +161,8 @@ function collectTokens(scan: Scan, s: number, e: number, f: number): number {
       break;
     if (tf & W_STREET_EN && !(tf & W_NAME)) break;
     const caps = isAllCaps(text, q, te);
-    if (count >= 2 && !caps && tf & (scan.ambiguous | W_GREETING)) break;
+    // Names of other locales go on: "Javier Ruiz Romero", "Nguyen Van Thanh".
+    if (count >= 2 && !caps && ((tf & W_EVERYDAY && tf & scan.ambiguous) || tf & W_GREETING)) break;
     TS[count] = q;
     TE[count] = te;
     TF[count] = tf;
@@ -184,8 +188,21 @@ function afterTitle(scan: Scan, s: number, e: number): number {
     p = w;
   }
   if (!isUpper(at(text, p))) return e;
-  const te = tokenEnd(text, p);
-  const tf = flagsOf(text, p, te);
+  let te = tokenEnd(text, p);
+  let tf = flagsOf(text, p, te);
+  // "Mme Le Goff", "M. Le Floc'h", "Mr Van Dyke": a capitalised particle and the surname it starts.
+  if (tf & W_STOP && te - p <= 3 && isSpace(at(text, te)) && isUpper(at(text, te + 1))) {
+    const two = tokenEnd(text, te + 1);
+    if (
+      CAPITAL_PARTICLE.test(text.slice(p, te)) &&
+      two - te > 2 &&
+      !isAllCaps(text, te + 1, two) &&
+      !(flagsOf(text, te + 1, two) & (W_STOP | W_TITLE | W_MONTH | W_STREET_EN))
+    ) {
+      te = two;
+      tf = W_LAST;
+    }
+  }
   if (te - p < 2 || (tf & (W_STOP | W_STREET_EN) && !(tf & W_NAME)) || tf & W_TITLE) return e; // "Lord Street"
   const count = collectTokens(scan, p, te, tf | W_LAST);
   const end = TE[count - 1]!;
@@ -244,19 +261,20 @@ function nameLength(scan: Scan, count: number, cue: number): number {
     // "Pierre de Bourgogne": an everyday word, a particle and a word no list knows is a thing or a place.
     if (f & W_EVERYDAY && g & T_UNKNOWN_AFTER_PARTICLE && !(cue & (C_NAME_CUE | C_STRONG_CUE))) return 0;
     if (f & W_FIRST) {
-      if (g & W_NAME || TC[1]) return count;
+      // A place or function word needs a surname after it: "Will Smith", not "London Victoria".
+      if ((f & W_STOP ? g & W_LAST : g & W_NAME) || TC[1]) return count;
       // French does not capitalise common nouns mid-phrase, so "Pierre Garnier" is a name; English titles
       // do ("Grace Period"), so an English everyday word needs a known surname after it.
-      if (g === 0 && !(f & scan.ambiguous & W_AMBIG_EN)) return count;
+      if (g === 0 && !(f & (W_STOP | (scan.ambiguous & W_AMBIG_EN)))) return count;
     }
     // Forms and lists put the surname first in capitals: "DUPONT Jean", "JANSEN Maximilian"
     // (but "FYI Morgan Turcotte" is an acronym before a name).
     if (TC[0] && g & W_FIRST && (count === 2 || f & W_LAST)) return count;
-    if (cue & C_NAME_CUE && f & W_NAME) return count;
+    if (cue & C_NAME_CUE && f & W_NAME && !(f & W_STOP)) return count;
   }
   // A word that is also a place or a function word ("London", "Will") needs more than a weak cue alone:
   // "Product Manager, London or Remote".
-  if (f & W_STOP && !(cue & C_STRONG_CUE)) return 0;
+  if (f & (W_STOP | W_MONTH) && !(cue & C_STRONG_CUE)) return 0; // "for April expense claims"
   // A lone first name that is also a common capitalised word ("France", "Paris") needs a cue.
   if (f & W_FIRST && !ambiguous && !TC[0]) return 1;
   if (cue & C_NAME_CUE && f & W_NAME) return 1;
@@ -280,11 +298,15 @@ function cueBefore(text: string, s: number): number {
   if (s === 0 || c === 46 || c === 33 || c === 63 || c === 40) return 0;
   if (c === 10 || c === 13) return signsOffBefore(text, s) ? C_STRONG_CUE | C_NAME_CUE : 0;
   if (!previousWord(text, s)) return 0;
-  const flags = cueFlags(text, WORD_START, WORD_END);
+  let flags = cueFlags(text, WORD_START, WORD_END);
+  // "merci monsieur Lemaire", "le docteur Benhamou": a title in lower case, one space before the name.
+  // (Capitalised, it is read as a title first; "Madame, Monsieur, Suite à…" is no name.)
+  if (flags & C_TITLE && WORD_END === s - 1 && isLower(at(text, WORD_START))) flags |= C_STRONG_CUE;
   // "my name is X", "mon nom est X": the verb is a strong cue after "name"/"nom".
   if (flags & C_NAME_CUE && WORD_END - WORD_START <= 3 && previousWord(text, WORD_START)) {
     const before = cueFlags(text, WORD_START, WORD_END);
-    if (before & C_STRONG_CUE) return flags | C_STRONG_CUE;
+    // Only "name"/"nom" (cues of both kinds): "étudiante à Paris" is no naming.
+    if (before & C_STRONG_CUE && before & C_NAME_CUE) return flags | C_STRONG_CUE;
   }
   return flags;
 }
@@ -368,6 +390,8 @@ function afterInitial(scan: Scan, s: number, e: number): number {
   return te;
 }
 
+const BUILDING = /^(?:House|Hall|Court|Lodge|Park|Gardens|Centre|Center|Tower|Place)$/;
+
 /** Nobility before a name makes it a title and a place: "the Duke of Wellington", "le duc d'Orléans". */
 const NOBLE_OF =
   /(?:duke|duchess|earl|marquess|marquis|king|queen|prince|princess|duc|duchesse|comte|comtesse|roi|reine) (?:of|de|d') ?$/i;
@@ -381,9 +405,15 @@ function emitPerson(scan: Scan, start: number, end: number, count: number, score
   const text = scan.text;
   if (isNotAPerson(text, start, end)) return;
   for (let k = 1; k < count; k++) {
-    // "Queen Elizabeth Hospital", but "Josiah Ward" is a surname.
+    // "Henry Wood House": a building word after a first name and a surname (alone it is one: "Josiah Hall").
+    if (k >= 2 && k === count - 1 && BUILDING.test(text.slice(TS[k]!, TE[k]!))) return;
+    // "Queen Elizabeth Hospital", "Johnson Controls UK", but "Josiah Ward" is a surname.
     if (TF[k]! & W_LAST) continue;
-    if (cueFlags(text, TS[k]!, TE[k]!) & C_PLACE_AFTER || isRomanNumeral(text, TS[k]!, TE[k]!)) return;
+    if (
+      cueFlags(text, TS[k]!, TE[k]!) & (C_PLACE_AFTER | C_COMPANY_AFTER) ||
+      isRomanNumeral(text, TS[k]!, TE[k]!)
+    )
+      return;
   }
   // "Marks & Spencer", "Dolce & Gabbana".
   if (at(text, end + 1) === 38 && isSpace(at(text, end)) && isSpace(at(text, end + 2))) {
@@ -430,6 +460,24 @@ function isRomanNumeral(text: string, s: number, e: number): boolean {
 }
 
 /**
+ * An unlisted capitalised word after a cue, followed by a known surname: "for Bronwen Evans", "manager
+ * Aled Jones". The surname alone would be found by the cue; the first name is read with it.
+ */
+function beforeSurname(scan: Scan, s: number, e: number): number {
+  const text = scan.text;
+  if (e - s < 3 || !isSpace(at(text, e)) || !isUpper(at(text, e + 1)) || isAllCaps(text, s, e)) return e;
+  const te = tokenEnd(text, e + 1);
+  const g = flagsOf(text, e + 1, te);
+  if (!(g & W_LAST) || g & (W_STOP | W_EVERYDAY | W_MONTH | W_TITLE | W_STREET_EN)) return e;
+  if (cueFlags(text, s, e) & C_PLACE_CUE) return e; // "chez Garage Moreau", "à la Pharmacie Bernard"
+  const count = collectTokens(scan, s, e, 0);
+  if (count < 2) return e;
+  const end = TE[count - 1]!;
+  emitPerson(scan, s, end, count, 0.75);
+  return end;
+}
+
+/**
  * At a capital letter that starts a word. Emits at most one entity and returns where to resume.
  */
 export function scanCapitalised(scan: Scan, s: number): number {
@@ -454,6 +502,9 @@ export function scanCapitalised(scan: Scan, s: number): number {
     return e; // "SW1A", "A380", "FR12345678901": codes, not words
   }
   const after = at(text, e);
+  // "Attendees:", "Présents :": a list of people may follow (scan-list-names.ts).
+  if ((after === 58 || (after === 32 && at(text, e + 1) === 58)) && cueFlags(text, s, e) & C_LIST)
+    scan.listLabel = true;
   let f: number;
   if (after === 45 || isApostrophe(after)) {
     e = tokenEnd(text, s);
@@ -461,8 +512,15 @@ export function scanCapitalised(scan: Scan, s: number): number {
   } else f = wordFlagsHashed(text, s, e, h);
   if (e - s === 1 && at(text, e) === 46 && !(f & W_TITLE)) return afterInitial(scan, s, e);
   if (f === 0) {
-    const strong = cueBefore(text, s) & C_STRONG_CUE;
-    if (!strong && !isAllCaps(text, s, e)) return e;
+    const cue = cueBefore(text, s);
+    const strong = cue & C_STRONG_CUE;
+    if (!strong && !isAllCaps(text, s, e)) {
+      // After a cue or a label ("Third party driver: Bartosz Kowalczyk").
+      const end = cue & C_NAME_CUE || at(text, s - 2) === 58 ? beforeSurname(scan, s, e) : e;
+      if (end > e) return end;
+      leave(scan, s);
+      return e;
+    }
     const count = collectTokens(scan, s, e, 0);
     // Surnames in capitals before a first name: "JANSEN Maximilian", "ROBLEDO CARMONA Mariana".
     let surnames = 1;
@@ -495,7 +553,10 @@ export function scanCapitalised(scan: Scan, s: number): number {
   if (len === 0 && f & W_FIRST && !(f & W_STOP) && at(text, s - 1) === 10 && endsText(text, TE[count - 1]!)) {
     len = count;
   }
-  if (len === 0) return e;
+  if (len === 0) {
+    leave(scan, s);
+    return e;
+  }
   const end = TE[len - 1]!;
   emitPerson(scan, startBeforeParticle(text, s), end, len, len > 1 ? 0.9 : 0.7);
   return end;
