@@ -96,8 +96,9 @@ export function detect(text: string, options?: DetectOptions): Entity[] {
 }
 
 /**
- * Second readings, each behind a test that costs one or two reads: a table under a header line, a
- * chat message in lower case, lists of people under a label, and names found again by one of their words. Kept out of `detect` so that its loop stays small for the compiler.
+ * Second readings, each behind a test that costs one or two reads: a table under a header line, a chat
+ * message in lower case, lists of people under a label the scanner met, and the names it left that repeat
+ * a word of a person found. Kept out of `detect` so that its loop stays small for the compiler.
  */
 function secondReadings(scan: Scan, text: string, found: Entity[], firstLineEnd: number): Entity[] {
   let out = found;

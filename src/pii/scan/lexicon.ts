@@ -79,6 +79,10 @@ export const C_LIST = 4096;
 /** Titles as cues: written in lower case mid-sentence they announce a name ("merci monsieur Lemaire"). */
 export const C_TITLE = 8192;
 
+/** Particles written with a capital inside a surname: "Yannick Le Goff", "Mme Van Dyke", "Giulia Di Marco". */
+export const CAPITAL_PARTICLE =
+  /^(?:Le|La|De|Du|Des|Di|Da|Del|Dos|Das|Van|Von|Den|Der|Ten|Ter|Mac|Mc|Ben|El|Al|Ó|Ní|Nic|Uí|Ap)$/;
+
 const WORDS_BUILDER = createWordTable(false);
 const CUES_BUILDER = createWordTable(true);
 

@@ -5,12 +5,21 @@
  * too) that is not also an everyday word ("c grave", "its will").
  */
 import type { Entity } from "../entity.ts";
-import { flagsOfWord, W_EVERYDAY, W_FIRST, W_GREETING, W_MONTH, W_NAME, W_STOP, W_TITLE } from "./lexicon.ts";
+import {
+  flagsOfWord,
+  W_EVERYDAY,
+  W_FIRST,
+  W_GREETING,
+  W_MONTH,
+  W_NAME,
+  W_PARTICLE,
+  W_STOP,
+  W_TITLE,
+} from "./lexicon.ts";
 
 const HAILED =
   /(?:^|[\s,.!?;:()])(mr|mrs|ms|mme|madame|monsieur|name's|name’s|names|c|c'est|c’est|cest|its|it's|it’s|im|i'm|i’m|suis|jsuis|hey|hi|hii|yo|slt|salut|coucou|cc|bjr|bonjour|bonsoir|hello|hiya|merci|mrc|thanks|thx|ty|dis à|dis a|dit à|ask|call|with|avec)[ ,]+([a-zà-öø-ÿ][a-zà-öø-ÿ'’-]{2,20})(?![\p{L}\d@])/gu;
-const PARTICLE_THEN_WORD =
-  /^(?:ben|ibn|de|du|le|la|van|von|el|al|da|di|mac|mc) [a-zà-öø-ÿ][a-zà-öø-ÿ'’-]{1,20}(?![\p{L}\d])/u;
+const SURNAME_AFTER_PARTICLE = /^ [a-zà-öø-ÿ][a-zà-öø-ÿ'’-]{1,20}(?![\p{L}\d])/u;
 const TITLES = new Set(["mr", "mrs", "ms", "mme", "madame", "monsieur"]);
 const NOT_A_NAME = W_EVERYDAY | W_STOP | W_MONTH | W_TITLE | W_GREETING;
 
@@ -19,20 +28,19 @@ export function scanChatNames(text: string): Entity[] {
   const out: Entity[] = [];
   HAILED.lastIndex = 0;
   for (let m = HAILED.exec(text); m !== null; m = HAILED.exec(text)) {
-    let word = m[2]!;
-    let end = m.index + m[0].length;
-    // "mr ben youssef", "mme le goff": a particle after a title starts the surname.
-    const particle = TITLES.has(m[1]!) && PARTICLE_THEN_WORD.exec(text.slice(end - word.length, end + 24));
-    if (particle) {
-      word = particle[0];
-      end = end - m[2]!.length + word.length;
-      out.push({ type: "PERSON", start: end - word.length, end, score: 0.6 });
-      HAILED.lastIndex = end;
+    const word = m[2]!;
+    const end = m.index + m[0].length;
+    const title = TITLES.has(m[1]!);
+    // "mr ben youssef", "mr van damme": a particle after a title starts the surname.
+    const surname =
+      title && flagsOfWord(word) & W_PARTICLE ? SURNAME_AFTER_PARTICLE.exec(text.slice(end, end + 24)) : null;
+    if (surname !== null) {
+      out.push({ type: "PERSON", start: end - word.length, end: end + surname[0].length, score: 0.6 });
+      HAILED.lastIndex = end + surname[0].length;
       continue;
     }
     const f = flagsOfWord(word.charAt(0).toUpperCase() + word.slice(1));
     // After a title a surname is read too: "demande à mr gomes".
-    const title = TITLES.has(m[1]!);
     if (!(f & (title ? W_NAME : W_FIRST)) || f & NOT_A_NAME) {
       // "hiya its ciara": the word read may itself introduce the name.
       HAILED.lastIndex = end - word.length - 1;

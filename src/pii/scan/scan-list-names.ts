@@ -6,10 +6,11 @@
  * not a list of people).
  */
 import type { Entity } from "../entity.ts";
-import { at, F_DIGIT, F_LETTER, F_UPPER, FLAGS } from "./char-class.ts";
+import { at, F_LETTER, F_UPPER, FLAGS } from "./char-class.ts";
 import {
   C_LIST,
   C_PLACE_AFTER,
+  CAPITAL_PARTICLE,
   cueFlags,
   W_EVERYDAY,
   W_MONTH,
@@ -22,7 +23,6 @@ import {
 
 const isUpper = (c: number) => (FLAGS[c]! & F_UPPER) !== 0;
 const isLetter = (c: number) => (FLAGS[c]! & F_LETTER) !== 0;
-const CAPITAL_PARTICLE = /^(?:Le|La|De|Du|Des|Di|Da|Del|Van|Von|Den|Der|Mac|Mc|Ben|El|Al)$/;
 const NONE: Entity[] = [];
 const BULLET = /^[ \t]*(?:[-*•–·]|\d{1,2}[.)])[ \t]+/;
 
@@ -59,7 +59,7 @@ function labelAt(text: string, line: number): number {
 }
 
 /** True when the word ending at the dot at `dot` is a title or an initial ("M.", "Dr.", "J."). */
-function isTitle(text: string, dot: number): boolean {
+function isTitleOrInitial(text: string, dot: number): boolean {
   let s = dot;
   while (s > 0 && isLetter(at(text, s - 1))) s--;
   return dot - s === 1 || (wordFlags(text, s, dot) & W_TITLE) !== 0;
@@ -116,7 +116,7 @@ function readItem(text: string, s: number, e: number, out: Entity[]): void {
       break;
     }
     // A sentence after the list: "…, Jane Doe. Agenda: …" (but "M. Dupont", "Prof. Diallo").
-    if (c === 46 && at(text, i + 1) === 32 && !isTitle(text, i)) {
+    if (c === 46 && at(text, i + 1) === 32 && !isTitleOrInitial(text, i)) {
       e = i;
       break;
     }
@@ -134,7 +134,7 @@ function readItem(text: string, s: number, e: number, out: Entity[]): void {
     const c = at(text, p);
     for (let i = p; i < q; i++) {
       const d = at(text, i);
-      if (FLAGS[d]! & F_DIGIT || !(isLetter(d) || d === 39 || d === 0x2019 || d === 45 || d === 46)) return;
+      if (!(isLetter(d) || d === 39 || d === 0x2019 || d === 45 || d === 46)) return; // digits, "@"…
     }
     const f = wordFlags(text, p, at(text, q - 1) === 46 ? q - 1 : q);
     if (start < 0 && f & W_TITLE) {

@@ -15,6 +15,7 @@ import {
   C_SIGNOFF,
   C_STRONG_CUE,
   C_TITLE,
+  CAPITAL_PARTICLE,
   cueFlags,
   isNotAPerson,
   W_AMBIG_EN,
@@ -64,9 +65,6 @@ function flagsOf(text: string, s: number, e: number): number {
   // "Paris-CDG", "London-Heathrow": a first part that is also a place keeps that flag.
   return h < 0 ? 0 : wordFlags(text, s, h) & (W_FIRST | W_STOP);
 }
-
-const CAPITAL_PARTICLE =
-  /^(?:Le|La|De|Du|Des|Di|Da|Del|Dos|Das|Van|Von|Den|Der|Ten|Ter|Mac|Mc|Ben|El|Al|Ó|Ní|Nic|Uí|Ap)$/;
 
 /** In TF: a surname read after a lower-case particle that the lists do not know ("Pierre de Bourgogne"). */
 const T_UNKNOWN_AFTER_PARTICLE = 1 << 24;
