@@ -76,6 +76,10 @@ const HELD_OUT: ReadonlyArray<readonly [name: string, title: string]> = [
     "holdout8",
     "Eighth held-out set (100 messages, written blind at the same time as the seventh and kept sealed until its fixes were done)",
   ],
+  [
+    "holdout10",
+    "Tenth held-out set (100 messages, written blind while the fixes from the eighth were made; kept sealed)",
+  ],
 ];
 
 /**

@@ -51,15 +51,17 @@ test("hand-written held-out set: micro-F1 and complete messages stay above their
 });
 
 // Floors a little under today's scores (README), so a change that loses what the names of other locales,
-// the particles, the Eircodes, the brands, the sign-offs, the tables, the chat names, the lists of people
-// and the names named again brought fails here.
+// the particles, the Eircodes, the brands, the sign-offs, the tables, the chat names, the lists of people,
+// the names named again or joined to a person, and the addresses with districts, units and type-first
+// streets brought fails here.
 for (const [name, floor] of [
   ["holdout3", 0.99],
   ["holdout4", 0.965],
   ["holdout5", 0.985],
-  ["holdout6", 0.965],
+  ["holdout6", 0.975],
   ["holdout7", 0.97],
-  ["holdout8", 0.9],
+  ["holdout8", 0.965],
+  ["holdout10", 0.95],
 ] as const) {
   test(`held-out set ${name}, written blind: micro-F1 stays at or above ${floor}`, () => {
     const score = scoreCorpus(loadHoldout(name), predict);

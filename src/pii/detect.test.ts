@@ -376,6 +376,81 @@ test("POSTAL_ADDRESS: French, UK and US street addresses with postcode and city"
   none("3 pommes et 12 poires, 75002 visiteurs");
 });
 
+test("PERSON: names joined to a person, family names first, iCal, JSON particles, roles in brackets, a dash signature", () => {
+  // Joined by "et"/"and" (a word no list knows only after a lone first name), or by commas in a list.
+  assert.deepEqual(found("Nos coordonnées : Linh et Maxime Perrin."), [
+    ["PERSON", "Linh"],
+    ["PERSON", "Maxime Perrin"],
+  ]);
+  assert.deepEqual(found("Please make sure Ethan, Zara, Mohammed and Poppy bring their forms.", "en"), [
+    ["PERSON", "Ethan"],
+    ["PERSON", "Zara"],
+    ["PERSON", "Mohammed"],
+    ["PERSON", "Poppy"],
+  ]);
+  assert.deepEqual(found("Hi Wei and Mei Ling, welcome!", "en"), [
+    ["PERSON", "Wei"],
+    ["PERSON", "Mei Ling"],
+  ]);
+  // Not after a full name (a firm as often as a person), nor across "&", nor a city.
+  only("call John Smith and Google tomorrow", "PERSON", "John Smith", "en");
+  assert.ok(!found("Faith Hope & Charity Inn is closed.", "en").some(([, v]) => v.includes("Charity")));
+  only("Paris, Jean Dupont et Lyon", "PERSON", "Jean Dupont", "fr");
+  // The family name first: "Nguyễn Văn Hải".
+  only("Garant : le père, Nguyễn Văn Hải.", "PERSON", "Nguyễn Văn Hải", "fr");
+  // iCal and LDAP common names; a surname with a capital particle under a JSON name key.
+  only("ATTENDEE;CN=Dilip Menon:mailto:x", "PERSON", "Dilip Menon");
+  only('{"nom": "Le Goff", "segment": "or"}', "PERSON", "Le Goff");
+  none('{"note": "Le Goff"}');
+  // A role, then the name in brackets or after a colon; a first name after a dash at the very end.
+  only("Agent (Ravi): Sorry about that!", "PERSON", "Ravi", "en");
+  only("Negotiator: Bethan – please bring photo ID", "PERSON", "Bethan", "en");
+  only("Merci de débloquer mon poste !! — Aurore", "PERSON", "Aurore", "fr");
+  none("Merci pour la photo — Aurore boréale ce soir", "fr");
+  // A list label makes an everyday first name a person ("Apologies: Grace"), not a place or a service.
+  only("Apologies: Grace\n1. Treasurer's report", "PERSON", "Grace", "en");
+  none("Présents : Marketing, London", "fr");
+});
+
+test("PERSON: not an owner's name in a firm's, a hospital named after someone, a schema version", () => {
+  assert.deepEqual(found("Client : Dumitru Ionescu (Ionescu Transports, SIRET 51274463200013)"), [
+    ["PERSON", "Dumitru Ionescu"],
+    ["FR_SIRET", "51274463200013"],
+  ]);
+  assert.deepEqual(found("mon client, M. Karim Haddad, gérant de la SARL Haddad (SIREN 552 043 895)"), [
+    ["PERSON", "Karim Haddad"],
+    ["FR_SIREN", "552 043 895"],
+  ]);
+  only("Mehmet Yılmaz\nYılmaz Carrelage – EI", "PERSON", "Mehmet Yılmaz");
+  // A first name joined to a surname names a place in French; two first names are a person's.
+  none("Hôpital européen Georges-Pompidou – le service de radiologie");
+  only("Viens avec Jean-Pierre demain", "PERSON", "Jean-Pierre", "fr");
+  only("Bonjour Marie-Maëlle Durand", "PERSON", "Marie-Maëlle Durand", "fr");
+  none("synced batch 4411 in 1842 ms, client v2.14.3, schema 10.4.1.7, retry=0");
+});
+
+test("POSTAL_ADDRESS: districts and counties, buildings and flats, units in French, type-first streets", () => {
+  const cases = [
+    "23 Mill Lane, Didsbury, Manchester M20 2SW",
+    "1 Main Street, Swords, Co. Dublin K67 X2Y3",
+    "Flat 12, Rosewood Court, 88 Kingsland Road, London E2 8DP",
+    "Flat 2/1, 42 Cathcart Road, Glasgow G42 7BE",
+    "5 allée des Érables, Bât. C, 44300 Nantes",
+    "12 rue des Lilas, Résidence Les Pins, Esc. B, 69003 Lyon",
+    "9 Ffordd y Castell, Caernarfon LL55 1SE",
+    "7 Sráid an Chaisleáin, Gaillimh H91 E2K7",
+    "8 hent ar Vilin, 29000 Quimper",
+    "Via Garibaldi 14, 10122 Torino",
+    "Calle Mayor 5, 28013 Madrid",
+    "Rua Augusta 100, 1100-053 Lisboa",
+  ];
+  for (const a of cases) only(`Adresse / address: ${a}. Merci`, "POSTAL_ADDRESS", a);
+  // A seat is no square, and a type-first word without number and postcode is no street.
+  none("TGV INOUI 6611, voiture 14, place 83.");
+  none("Via email please, 14 items by Friday.", "en");
+  none("Calle Mayor es la calle principal.");
+});
+
 test("DATE_OF_BIRTH: only dates that context marks as a birth date", () => {
   only("Né le 12/03/1985 à Lyon", "DATE_OF_BIRTH", "12/03/1985");
   only("date de naissance : 1er mars 1985", "DATE_OF_BIRTH", "1er mars 1985");

@@ -4,6 +4,7 @@ import { W_AMBIG_EN, W_AMBIG_FR } from "./scan/lexicon.ts";
 import { scanChatNames } from "./scan/scan-chat-names.ts";
 import { scanEmail } from "./scan/scan-email.ts";
 import { scanIpv6AtColon } from "./scan/scan-ipv6.ts";
+import { scanJoinedNames } from "./scan/scan-joined-names.ts";
 import { scanListNames } from "./scan/scan-list-names.ts";
 import { scanNumber } from "./scan/scan-number.ts";
 import { scanRepeatedNames } from "./scan/scan-repeated-names.ts";
@@ -98,7 +99,7 @@ export function detect(text: string, options?: DetectOptions): Entity[] {
 /**
  * Second readings, each behind a test that costs one or two reads: a table under a header line, a chat
  * message in lower case, lists of people under a label the scanner met, and the names it left that repeat
- * a word of a person found. Kept out of `detect` so that its loop stays small for the compiler.
+ * a word of a person found or are joined to one ("Linh et Maxime Perrin"). Kept out of `detect` so that its loop stays small for the compiler.
  */
 function secondReadings(scan: Scan, text: string, found: Entity[], firstLineEnd: number): Entity[] {
   let out = found;
@@ -106,8 +107,10 @@ function secondReadings(scan: Scan, text: string, found: Entity[], firstLineEnd:
   const c0 = text.length > 0 ? text.charCodeAt(0) : 0;
   if (c0 >= 97 && c0 <= 122) out = mergePersons(out, scanChatNames(text));
   if (scan.listLabel) out = mergePersons(out, scanListNames(text));
-  // Last: it reads again the names the others found.
-  if (scan.leftCount > 0 && out.length > 0)
+  // Last: they read again the names the others found.
+  if (scan.leftCount > 0 && out.length > 0) {
     out = mergePersons(out, scanRepeatedNames(text, out, scan.left, scan.leftCount));
+    out = mergePersons(out, scanJoinedNames(text, out, scan.left, scan.leftCount, scan.ambiguous));
+  }
   return out;
 }

@@ -16,11 +16,14 @@ export const GREETINGS =
  * ("cardholder X", "gérant : X"), and "s" of "it's X", "here's X".
  */
 export const NAME_CUES =
-  "appelle|appelé|appelée|appelles|nomme|nommé|nommée|name|nom|prénom|firstname|surname|signé|signée|signed|contact|interlocuteur|interlocutrice|patient|patiente|client|cliente|customer|destinataire|expéditeur|from|de|to|à|cc|bonjour|bonsoir|salut|merci|hello|hi|dear|thanks|cordialement|regards|part|avec|with|chez|par|by|pour|for|is|am|im|est|suis|moi|me|ask|demandez|call|appelez|contacter|contactez|titulaire|holder|tuteur|conjoint|épouse|époux|mari|femme|fils|fille|son|daughter|wife|husband|mother|father|mère|père|frère|sœur|brother|sister|collègue|colleague|manager|responsable|agent|conseiller|conseillère|docteur|doctor|mlle|mme|mr|mrs|ms|dr|applicant|cardholder|candidat|candidate|gérant|gérante|utilisateur|utilisatrice|user|employee|employé|employée|salarié|salariée|tenant|locataire|propriétaire|owner|host|hôte|welcome|bienvenue|s";
+  // Roles before the name of whoever fills them: "Negotiator: Bethan", "Agent (Ravi):", "your driver Kev".
+  "advisor|adviser|driver|chauffeur|livreur|livreuse|negotiator|négociateur|négociatrice|technician|technicien|technicienne|operator|opérateur|opératrice|caller|appelant|appelante|coach|tutor|" +
+  "cn|appelle|appelé|appelée|appelles|nomme|nommé|nommée|name|nom|prénom|firstname|surname|signé|signée|signed|contact|interlocuteur|interlocutrice|patient|patiente|client|cliente|customer|destinataire|expéditeur|from|de|to|à|cc|bonjour|bonsoir|salut|merci|hello|hi|dear|thanks|cordialement|regards|part|avec|with|chez|par|by|pour|for|is|am|im|est|suis|moi|me|ask|demandez|call|appelez|contacter|contactez|titulaire|holder|tuteur|conjoint|épouse|époux|mari|femme|fils|fille|son|daughter|wife|husband|mother|father|mère|père|frère|sœur|brother|sister|collègue|colleague|manager|responsable|agent|conseiller|conseillère|docteur|doctor|mlle|mme|mr|mrs|ms|dr|applicant|cardholder|candidat|candidate|gérant|gérante|utilisateur|utilisatrice|user|employee|employé|employée|salarié|salariée|tenant|locataire|propriétaire|owner|host|hôte|welcome|bienvenue|s";
 
 /** Cues strong enough to make a single or ambiguous capitalised word a name on their own. */
 export const STRONG_NAME_CUES =
-  "appelle|appelé|appelée|nomme|nommé|nommée|name|nom|prénom|prenom|prénoms|prenoms|firstname|lastname|fullname|forename|forenames|surname|signé|signée|signed|interlocuteur|interlocutrice|titulaire|holder|patient|patiente|dear|cher|chère|" +
+  // "cn": the common name of an iCal or LDAP entry ("ATTENDEE;CN=Dilip Menon:mailto:…").
+  "cn|appelle|appelé|appelée|nomme|nommé|nommée|name|nom|prénom|prenom|prénoms|prenoms|firstname|lastname|fullname|forename|forenames|surname|signé|signée|signed|interlocuteur|interlocutrice|titulaire|holder|patient|patiente|dear|cher|chère|" +
   // Family and roles written right before a name ("my mother, Adaeze Nwosu", "Pupil: Oluwaseun Adeyemi").
   "mother|father|son|daughter|wife|husband|brother|sister|mère|père|fils|fille|épouse|époux|mari|frère|sœur|soeur|pupil|student|élève|eleve|étudiant|étudiante|etudiant|etudiante|enfant|child|passenger|passager|passagère|beneficiary|bénéficiaire|assuré|assurée|insured|policyholder|souscripteur|souscriptrice|candidat|candidate|applicant|cardholder|employee|salarié|salariée|locataire|tenant";
 
@@ -56,15 +59,26 @@ export const NOT_PERSONS =
 export const COMPANY_AFTER_CUES =
   "sarl|sas|sasu|sa|eurl|sci|scop|snc|ltd|llp|plc|inc|llc|gmbh|ag|bv|nv|srl|spa|corp|co|fils|cie|ei|eirl|" +
   // Words of a firm's name: "Johnson Controls UK", "Martin Consulting", "Dupont Immobilier".
-  "group|holdings|international|solutions|consulting|partners|associates|technologies|technology|systems|controls|industries|uk|europe|capital|ventures|labs|media|digital|software|energy|motors|foods|pharma|insurance|assurances|conseil|immobilier|distribution|industrie";
+  "group|holdings|international|solutions|consulting|partners|associates|associés|associes|technologies|technology|systems|controls|industries|uk|europe|capital|ventures|labs|media|digital|software|energy|motors|foods|pharma|insurance|assurances|conseil|immobilier|distribution|industrie|" +
+  // Trades after the owner's name: "Ionescu Transports", "Yılmaz Carrelage", "SARL Haddad Rénovation".
+  "transports|transport|carrelage|rénovation|renovation|plomberie|électricité|electricite|maçonnerie|maconnerie|peinture|couverture|chauffage|paysages|paysagiste|nettoyage|déménagements|demenagements|bâtiment|batiment|construction|constructions|travaux|multiservices|traiteur|automobiles|charpente|terrassement|élagage|elagage|removals|plumbing|roofing|builders|joinery|haulage|decorating|landscaping|cleaning|catering";
 
 /** French street types: "12 rue de la Paix". Abbreviations are listed with their dot stripped. */
 export const STREET_FR =
-  "rue|avenue|av|ave|boulevard|bd|bld|blvd|place|pl|allée|allee|impasse|imp|chemin|ch|route|rte|quai|cours|square|sq|passage|voie|rond-point|sentier|villa|cité|résidence|hameau|lieu-dit|faubourg|fbg|parvis|esplanade|promenade|montée|traverse|ruelle|clos|domaine|lotissement|mail|venelle|carrefour|cour|galerie|port|chaussée|berge|levée";
+  // Breton street words too: "8 hent ar Vilin, 29000 Quimper".
+  "hent|straed|rue|avenue|av|ave|boulevard|bd|bld|blvd|place|pl|allée|allee|impasse|imp|chemin|ch|route|rte|quai|cours|square|sq|passage|voie|rond-point|sentier|villa|cité|résidence|hameau|lieu-dit|faubourg|fbg|parvis|esplanade|promenade|montée|traverse|ruelle|clos|domaine|lotissement|mail|venelle|carrefour|cour|galerie|port|chaussée|berge|levée";
 
 /** English street types, written after the street's name: "221B Baker Street", "350 Fifth Ave". */
 export const STREET_EN =
   "Street|St|Road|Rd|Avenue|Ave|Av|Lane|Ln|Drive|Dr|Boulevard|Blvd|Court|Ct|Place|Pl|Square|Sq|Terrace|Ter|Terr|Way|Close|Cl|Crescent|Cres|Gardens|Gdns|Grove|Gr|Hill|Row|Mews|Walk|Parade|Parkway|Pkwy|Highway|Hwy|Circle|Cir|Trail|Trl|Park|Green|Broadway|Plaza|Alley|Embankment|Rise|View|Wharf|Yard|Quay|Loop|Pike|Turnpike|Expressway|Freeway";
+
+/**
+ * Street types written first in Italian, Spanish, Portuguese, Welsh and Irish addresses, whose house number
+ * comes before the type ("9 Ffordd y Castell") or after the name ("Via Garibaldi 14, 10122 Torino").
+ * Such an address is reported only with its postcode and city.
+ */
+export const STREET_FIRST =
+  "Via|Viale|Piazza|Piazzale|Corso|Largo|Vicolo|Calle|Avenida|Paseo|Carrer|Rua|Travessa|Praça|Ffordd|Heol|Stryd|Lôn|Sráid|Bóthar|Bothar|Ascaill|Plás";
 
 /** Words before a capitalised word that make it a place, not a person: "avenue Jean Jaurès", "lycée Victor Hugo". */
 export const PLACE_CUES =
@@ -116,7 +130,9 @@ export const IDENTIFIER_CUES =
 export const VERSION_CUES =
   "version|ver|release|build|firmware|update|v|jour|patch|rev|révision|revision|" +
   // Outline numbering: "section 4.3.2.1", "article 1.2.3.4".
-  "section|sect|chapter|chapitre|clause|paragraph|paragraphe|para|annex|annexe|appendix|step|étape|rule|règle|upgrade|downgrade|rollback";
+  "section|sect|chapter|chapitre|clause|paragraph|paragraphe|para|annex|annexe|appendix|step|étape|rule|règle|upgrade|downgrade|rollback|" +
+  // Schemas and protocols are versioned the same way: "schema 10.4.1.7".
+  "schema|schéma|protocol|protocole";
 
 /**
  * Labels of a list of people: "Attendees: Tomasz Nowak (site manager), Andreea Popescu", "Présents : …",

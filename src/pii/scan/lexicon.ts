@@ -37,6 +37,7 @@ import {
   SIGNOFF_CUES,
   STOPWORDS,
   STREET_EN,
+  STREET_FIRST,
   STREET_FR,
   STRONG_NAME_CUES,
   TITLES,
@@ -62,6 +63,8 @@ export const W_CITY_LINK = 4096;
 export const W_NAME = W_FIRST | W_LAST;
 /** A first name that is first an everyday word (AMBIGUOUS_FR/EN: "Pierre", "Grace"), not a foreign name. */
 export const W_EVERYDAY = 8192;
+/** Street types written before the street's name outside French: "Via Garibaldi 14", "9 Ffordd y Castell". */
+export const W_STREET_FIRST = 16384;
 
 export const C_NAME_CUE = 1;
 export const C_STRONG_CUE = 2;
@@ -114,6 +117,7 @@ add(WORDS_BUILDER, GREETINGS, W_GREETING);
 add(WORDS_BUILDER, STOPWORDS, W_STOP);
 add(WORDS_BUILDER, STREET_FR, W_STREET_FR, lowerAndTitle);
 add(WORDS_BUILDER, STREET_EN, W_STREET_EN);
+add(WORDS_BUILDER, STREET_FIRST, W_STREET_FIRST);
 add(WORDS_BUILDER, STREET_SUFFIXES_EN, W_STREET_EN);
 add(WORDS_BUILDER, MONTHS_FR, W_MONTH, lowerAndTitle);
 add(WORDS_BUILDER, MONTHS_EN, W_MONTH, (w) => [w, w.toLowerCase()]);
@@ -142,6 +146,7 @@ const NOT_A_NAME_HERE =
   W_STOP |
   W_STREET_FR |
   W_STREET_EN |
+  W_STREET_FIRST |
   W_MONTH |
   W_PARTICLE |
   W_STREET_STOP |

@@ -13,6 +13,7 @@ import {
   W_GREETING,
   W_STOP,
   W_STREET_EN,
+  W_STREET_FIRST,
   W_STREET_FR,
   W_STREET_STOP,
   wordFlags,
@@ -74,8 +75,8 @@ function cityEnd(text: string, i: number, maxWords: number, lower = false): numb
   if (!isUpper(at(text, i))) return -1;
   let end = wordEnd(text, i);
   if (end - i < 2) return -1;
-  // "St. Albans", "Ste. Marie"
-  if (at(text, end) === 46 && /^(?:St|Ste|Mt|Ft)$/.test(text.slice(i, end))) end++;
+  // "St. Albans", "Ste. Marie", "Co. Dublin"
+  if (at(text, end) === 46 && /^(?:St|Ste|Mt|Ft|Co)$/.test(text.slice(i, end))) end++;
   let words = 1;
   while (words < maxWords) {
     const p = oneSpace(text, end);
@@ -119,6 +120,9 @@ function frenchPostcodeCity(text: string, i: number): number {
   return end;
 }
 
+const FR_UNIT =
+  /^(?:(?:Bât\.?|Bat\.?|Bâtiment|Batiment|Esc\.?|Escalier|Appt\.?|Appartement|Apt\.?|Porte|Étage|Etage|Lot) ?[\dA-Z]{1,4}\b|Résidence [^\n,;]{2,30}(?=,))/u;
+
 /** After a French street type: the street's name, then an optional postcode and city. */
 function frenchStreet(scan: Scan, start: number, afterType: number): number {
   const text = scan.text;
@@ -131,6 +135,8 @@ function frenchStreet(scan: Scan, start: number, afterType: number): number {
     const c = at(text, p);
     let e: number;
     if (isDigit(c)) {
+      // "voiture 14, place 83": a seat, not a square.
+      if (tokens === 0) return -1;
       e = digitsEnd(text, p);
       if (e - p === 5) break; // the postcode
       if (e - p > 4) return -1;
@@ -144,7 +150,13 @@ function frenchStreet(scan: Scan, start: number, afterType: number): number {
     p = next;
   }
   if (streetEnd < 0) return -1;
-  const q = partSeparator(text, streetEnd);
+  let q = partSeparator(text, streetEnd);
+  // "5 allée des Érables, Bât. C, 44300 Nantes": a building, a staircase or a flat before the postcode.
+  for (let k = 0; q > 0 && k < 2; k++) {
+    const unit = FR_UNIT.exec(text.slice(q, q + 40));
+    if (unit === null) break;
+    q = partSeparator(text, q + unit[0].length);
+  }
   const end = q > 0 ? frenchPostcodeCity(text, q) : -1;
   if (end > 0) {
     emitAddress(scan, start, end, 0.92);
@@ -218,15 +230,10 @@ function englishStreet(scan: Scan, start: number, first: number): number {
     // A postal district after the city: "Dublin 2, D02 H529", "Dublin 6W".
     const district = city > 0 ? /^ \d{1,2}W?(?![\dA-Za-z])/.exec(text.slice(city, city + 5)) : null;
     if (district) city += district[0].length;
-    const r = city > 0 ? partSeparator(text, city) : -1;
-    if (r > 0) {
-      const tail = text.slice(r, r + 16);
-      const code = UK_POSTCODE.exec(tail) ?? US_STATE_ZIP.exec(tail) ?? EIRCODE.exec(tail);
-      if (code) {
-        const end = r + code[0].length;
-        emitAddress(scan, start, end, 0.92);
-        return end;
-      }
+    const end = postcodeAfter(text, city, 2);
+    if (end > 0) {
+      emitAddress(scan, start, end, 0.92);
+      return end;
     }
     if (district) {
       emitAddress(scan, start, city, 0.85);
@@ -237,8 +244,28 @@ function englishStreet(scan: Scan, start: number, first: number): number {
   return streetEnd;
 }
 
+/**
+ * After the city at `city`: the UK, US or Irish postcode that ends the address, or -1. Up to `more` places
+ * may come first: a district or a county ("23 Mill Lane, Didsbury, Manchester M20 2SW", "…, Swords,
+ * Co. Dublin K67 X2Y3", "…, Manhattan, New York, NY 10118").
+ */
+function postcodeAfter(text: string, city: number, more: number): number {
+  let c = city;
+  for (let k = 0; c > 0; k++) {
+    const r = partSeparator(text, c);
+    if (r < 0) return -1;
+    const tail = text.slice(r, r + 16);
+    const code = UK_POSTCODE.exec(tail) ?? US_STATE_ZIP.exec(tail) ?? EIRCODE.exec(tail);
+    if (code) return r + code[0].length;
+    if (k === more) return -1;
+    c = cityEnd(text, r, 3);
+  }
+  return -1;
+}
+
+// A flat ("Flat 3", "Flat 2/1", "Appt 4B") and maybe its building ("Flat 12, Rosewood Court, ").
 const UNIT_BEFORE = new RegExp(
-  `(?:^|[^\\p{L}])((?:${UNIT_WORDS}|Room|Studio|Appartement|Appart\\.?|Appt\\.?|Chambre|Bâtiment|Bât\\.?) ?[\\dA-Z]{1,4},? )$`,
+  `(?:^|[^\\p{L}])((?:${UNIT_WORDS}|Room|Studio|Appartement|Appart\\.?|Appt\\.?|Chambre|Bâtiment|Bât\\.?) ?[\\dA-Z]{1,4}(?:/\\d{1,3})?,? (?:(?:\\p{Lu}[\\p{L}'’-]+ ){1,3}(?:Court|House|Lodge|Mansions|Apartments|Tower|Towers|Buildings|Heights|Point|Hall|Gardens|Residence|Wharf|Works|Mill|Quarter),? )?)$`,
   "u",
 );
 
@@ -252,7 +279,7 @@ function emitAddress(scan: Scan, start: number, end: number, score: number): voi
   let from = start;
   const c = at(text, start - 2);
   if (at(text, start - 1) === 32 && (c === 44 || isDigit(c) || isUpper(c))) {
-    const m = UNIT_BEFORE.exec(text.slice(Math.max(0, start - 20), start));
+    const m = UNIT_BEFORE.exec(text.slice(Math.max(0, start - 60), start));
     if (m) from = start - m[1]!.length;
   }
   emit(scan, "POSTAL_ADDRESS", from, end, score);
@@ -294,7 +321,9 @@ export function scanAfterHouseNumber(scan: Scan, s: number, e: number): number {
   const fc = at(text, first);
   if (!(FLAGS[fc]! & F_LETTER) && !(FLAGS[fc]! & F_DIGIT)) return -1;
   const we = wordEnd(text, first);
-  if (wordFlags(text, first, we) & W_STREET_FR) return frenchStreet(scan, s, we);
+  const wf = wordFlags(text, first, we);
+  if (wf & W_STREET_FR) return frenchStreet(scan, s, we);
+  if (wf & W_STREET_FIRST) return typeFirstStreet(scan, s, we, false);
   return englishStreet(scan, s, first);
 }
 
@@ -317,4 +346,50 @@ export function scanAddressBeforePostcode(scan: Scan, s: number): number {
   const start = from + m.index + m[0].indexOf(m[1]!);
   emit(scan, "POSTAL_ADDRESS", start, end, 0.85);
   return end;
+}
+
+/**
+ * A street whose type comes first, from its type's end `afterType`: "9 Ffordd y Castell, Caernarfon LL55
+ * 1SE" (`numberAfter` false: the number came before) or "Via Garibaldi 14, 10122 Torino" (`numberAfter`:
+ * the number follows the name). Reported only with the postcode that ends it, from `start`; returns the
+ * end or -1.
+ */
+function typeFirstStreet(scan: Scan, start: number, afterType: number, numberAfter: boolean): number {
+  const text = scan.text;
+  let p = oneSpace(text, afterType);
+  let streetEnd = -1;
+  let numbered = !numberAfter;
+  for (let tokens = 0; p > 0 && tokens < 6; tokens++) {
+    const c = at(text, p);
+    let e: number;
+    if (isDigit(c)) {
+      if (!numberAfter || tokens === 0) return -1;
+      e = digitsEnd(text, p);
+      if (e - p > 4) return -1;
+      if (isLetter(at(text, e)) && !isLetter(at(text, e + 1))) e++; // "14b"
+      streetEnd = e;
+      numbered = true;
+      break;
+    }
+    if (!isLetter(c)) break;
+    e = wordEnd(text, p);
+    if (wordFlags(text, p, e) & W_STREET_STOP) break;
+    streetEnd = e;
+    p = oneSpace(text, e);
+  }
+  if (streetEnd < 0 || !numbered) return -1;
+  const q = partSeparator(text, streetEnd);
+  if (q < 0) return -1;
+  // "10122 Torino", "28013 Madrid", "1100-053 Lisboa", "29000 Quimper"; or a UK or Irish postcode.
+  const pc = /^(?:\d{5}|\d{4}-\d{3}) /.exec(text.slice(q, q + 9));
+  let end = pc ? cityEnd(text, q + pc[0].length, 3) : -1;
+  if (end < 0) end = postcodeAfter(text, cityEnd(text, q, 3), 1);
+  if (end < 0) return -1;
+  emitAddress(scan, start, end, 0.9);
+  return end;
+}
+
+/** At a capitalised street type that comes first ("Via", "Calle", "Rua"): the address it starts, or -1. */
+export function scanStreetFirst(scan: Scan, s: number, e: number): number {
+  return typeFirstStreet(scan, s, e, true);
 }

@@ -13,6 +13,7 @@ import {
   CAPITAL_PARTICLE,
   cueFlags,
   W_EVERYDAY,
+  W_FIRST,
   W_MONTH,
   W_NAME,
   W_PARTICLE,
@@ -153,7 +154,10 @@ function readItem(text: string, s: number, e: number, out: Entity[]): void {
     p = q + 1;
   }
   if (start < 0 || capitals > 5) return;
-  // A lone word must be a name the lists know, and not an everyday word: "Marketing", "DSI", "Rose".
-  if (capitals === 1 && (!(last & W_NAME) || last & (W_EVERYDAY | W_STOP))) return;
+  // A lone word must be a name the lists know, and not a function word or a place: "Marketing", "DSI",
+  // "London". An everyday word that is a first name is one here, where the label lists people
+  // ("Apologies: Grace").
+  if (capitals === 1 && (!(last & W_NAME) || last & W_STOP || (last & W_EVERYDAY && !(last & W_FIRST))))
+    return;
   out.push({ type: "PERSON", start, end: e, score: 0.75 });
 }

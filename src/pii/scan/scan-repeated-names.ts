@@ -61,8 +61,8 @@ function sameWord(text: string, a: number, b: number, len: number): boolean {
 }
 
 /**
- * "Youssef Taleb … Boulangerie Taleb SARL", "Ramón Ortiz … Garage Ortiz & Fils": the owner's name again,
- * in a firm's or a place's name.
+ * "Youssef Taleb … Boulangerie Taleb SARL", "Ramón Ortiz … Garage Ortiz & Fils", "Karim Haddad … SARL
+ * Haddad": the owner's name again, in a firm's or a place's name.
  */
 function namesSomethingElse(text: string, s: number, e: number): boolean {
   let p = e;
@@ -74,7 +74,8 @@ function namesSomethingElse(text: string, s: number, e: number): boolean {
   let b = s - 1;
   if (at(text, b) !== 32) return false;
   while (b > 0 && isLetter(at(text, b - 1))) b--;
-  return b < s - 1 && (cueFlags(text, b, s - 1) & C_PLACE_CUE) !== 0;
+  // "Garage Ortiz", and a legal form first: "la SARL Haddad Rénovation".
+  return b < s - 1 && (cueFlags(text, b, s - 1) & (C_PLACE_CUE | C_COMPANY_AFTER)) !== 0;
 }
 
 function covered(found: Entity[], s: number, e: number): boolean {

@@ -19,6 +19,7 @@ import {
   cueFlags,
   isNotAPerson,
   W_AMBIG_EN,
+  W_AMBIG_FR,
   W_EVERYDAY,
   W_FIRST,
   W_GREETING,
@@ -28,11 +29,12 @@ import {
   W_PARTICLE,
   W_STOP,
   W_STREET_EN,
+  W_STREET_FIRST,
   W_TITLE,
   wordFlags,
   wordFlagsHashed,
 } from "./lexicon.ts";
-import { wordEnd } from "./scan-address.ts";
+import { scanStreetFirst, wordEnd } from "./scan-address.ts";
 import { scanMonthDayYear } from "./scan-date.ts";
 import { scanIban } from "./scan-iban.ts";
 import { emit, leave, type Scan } from "./scan-state.ts";
@@ -62,8 +64,16 @@ function flagsOf(text: string, s: number, e: number): number {
     if (isLower(at(text, i + 1))) return 0;
     if (h < 0) h = i;
   }
+  if (h < 0) return 0;
   // "Paris-CDG", "London-Heathrow": a first part that is also a place keeps that flag.
-  return h < 0 ? 0 : wordFlags(text, s, h) & (W_FIRST | W_STOP);
+  const first = wordFlags(text, s, h) & (W_FIRST | W_STOP);
+  if (!(first & W_FIRST)) return first;
+  let h2 = h + 1;
+  while (h2 < e && at(text, h2) !== 45) h2++;
+  // "Georges-Pompidou", "Jean-Moulin": French names a hospital, a school or a street after a first name
+  // joined to a surname; a person's compound first name joins two first names ("Marie-Josée"). Alone, such
+  // a word needs a cue, as an everyday word does; before a surname it is still a name.
+  return wordFlags(text, h + 1, h2) & W_FIRST ? first : first | W_AMBIG_FR | W_AMBIG_EN;
 }
 
 /** In TF: a surname read after a lower-case particle that the lists do not know ("Pierre de Bourgogne"). */
@@ -189,14 +199,9 @@ function afterTitle(scan: Scan, s: number, e: number): number {
   let te = tokenEnd(text, p);
   let tf = flagsOf(text, p, te);
   // "Mme Le Goff", "M. Le Floc'h", "Mr Van Dyke": a capitalised particle and the surname it starts.
-  if (tf & W_STOP && te - p <= 3 && isSpace(at(text, te)) && isUpper(at(text, te + 1))) {
-    const two = tokenEnd(text, te + 1);
-    if (
-      CAPITAL_PARTICLE.test(text.slice(p, te)) &&
-      two - te > 2 &&
-      !isAllCaps(text, te + 1, two) &&
-      !(flagsOf(text, te + 1, two) & (W_STOP | W_TITLE | W_MONTH | W_STREET_EN))
-    ) {
+  if (tf & W_STOP) {
+    const two = particleSurnameEnd(text, p, te);
+    if (two > 0) {
       te = two;
       tf = W_LAST;
     }
@@ -206,6 +211,18 @@ function afterTitle(scan: Scan, s: number, e: number): number {
   const end = TE[count - 1]!;
   emitPerson(scan, start, end, count, 0.95);
   return end;
+}
+
+/** After a capitalised particle [p, te) ("Le", "Van"), the end of the surname it starts, or -1. */
+function particleSurnameEnd(text: string, p: number, te: number): number {
+  if (te - p > 3 || !isSpace(at(text, te)) || !isUpper(at(text, te + 1))) return -1;
+  const two = tokenEnd(text, te + 1);
+  return CAPITAL_PARTICLE.test(text.slice(p, te)) &&
+    two - te > 2 &&
+    !isAllCaps(text, te + 1, two) &&
+    !(flagsOf(text, te + 1, two) & (W_STOP | W_TITLE | W_MONTH | W_STREET_EN))
+    ? two
+    : -1;
 }
 
 /** True when a greeted name is followed by what ends a greeting: ",", "!", ".", a line break, the end. */
@@ -241,6 +258,14 @@ function afterGreeting(scan: Scan, e: number): number {
   return end;
 }
 
+/** True when the word at `s` starts the last line, or follows a dash at its end: "…merci !! — Aurore". */
+function signsAtEnd(text: string, s: number): boolean {
+  const c = at(text, s - 1);
+  if (c === 10) return true;
+  const d = at(text, s - 2);
+  return c === 32 && (d === 0x2014 || d === 0x2013) && isSpace(at(text, s - 3));
+}
+
 /** True when only spaces, line breaks and closing punctuation follow `end`. */
 function endsText(text: string, end: number): boolean {
   for (let i = end; i < text.length; i++) {
@@ -268,6 +293,8 @@ function nameLength(scan: Scan, count: number, cue: number): number {
     // Forms and lists put the surname first in capitals: "DUPONT Jean", "JANSEN Maximilian"
     // (but "FYI Morgan Turcotte" is an acronym before a name).
     if (TC[0] && g & W_FIRST && (count === 2 || f & W_LAST)) return count;
+    // The family name first, then given names: "Nguyễn Văn Hải", "Kim Min Jun".
+    if (count >= 3 && f & W_LAST && !(f & (W_FIRST | W_STOP | W_EVERYDAY)) && g & W_FIRST) return count;
     if (cue & C_NAME_CUE && f & W_NAME && !(f & W_STOP)) return count;
   }
   // A word that is also a place or a function word ("London", "Will") needs more than a weak cue alone:
@@ -293,7 +320,9 @@ function cueBefore(text: string, s: number): number {
     while (j >= 0 && at(text, j) === 32) j--;
     return at(text, j) === 34 && previousWord(text, j) ? cueFlags(text, WORD_START, WORD_END) : 0;
   }
-  if (s === 0 || c === 46 || c === 33 || c === 63 || c === 40) return 0;
+  // "Agent (Ravi):": a name in brackets after a role.
+  if (c === 40) return previousWord(text, s - 1) ? cueFlags(text, WORD_START, WORD_END) & C_NAME_CUE : 0;
+  if (s === 0 || c === 46 || c === 33 || c === 63) return 0;
   if (c === 10 || c === 13) return signsOffBefore(text, s) ? C_STRONG_CUE | C_NAME_CUE : 0;
   if (!previousWord(text, s)) return 0;
   let flags = cueFlags(text, WORD_START, WORD_END);
@@ -536,19 +565,31 @@ export function scanCapitalised(scan: Scan, s: number): number {
     return end;
   }
   if (f & W_TITLE) return afterTitle(scan, s, e);
+  if (f & W_STREET_FIRST) {
+    const end = scanStreetFirst(scan, s, e);
+    if (end > 0) return end;
+  }
   if (f & W_MONTH) {
     const end = scanMonthDayYear(scan, s, e);
     if (end > 0) return end;
   }
   if (f & W_GREETING) return afterGreeting(scan, e);
-  if (!(f & W_NAME)) return e;
+  if (!(f & W_NAME)) {
+    // "nom": "Le Goff": a surname that starts with a capital particle, quoted under a name key.
+    if (f & W_STOP && at(text, s - 1) === 34 && cueBefore(text, s) & C_STRONG_CUE) {
+      const end = particleSurnameEnd(text, s, e);
+      if (end > 0) emitPerson(scan, s, end, 1, 0.85);
+      return end > 0 ? end : e;
+    }
+    return e;
+  }
   const count = collectTokens(scan, s, e, f);
   const cue = cueBefore(text, s);
   if (cue & C_PLACE_CUE) return TE[count - 1]!; // "avenue Jean Jaurès", "lycée Victor Hugo"
   let len = nameLength(scan, count, cue);
   // A first name alone on the message's last line signs it, even a word that is also an everyday one:
   // "…from 9am.\nGrace".
-  if (len === 0 && f & W_FIRST && !(f & W_STOP) && at(text, s - 1) === 10 && endsText(text, TE[count - 1]!)) {
+  if (len === 0 && f & W_FIRST && !(f & W_STOP) && signsAtEnd(text, s) && endsText(text, TE[count - 1]!)) {
     len = count;
   }
   if (len === 0) {
