@@ -78,7 +78,7 @@ const HELD_OUT: ReadonlyArray<readonly [name: string, title: string]> = [
   ],
   [
     "holdout10",
-    "Tenth held-out set (100 messages, written blind while the fixes from the eighth were made; kept sealed)",
+    "Tenth held-out set (100 messages, written blind; sealed while the eighth's fixes were made, then tuned on)",
   ],
 ];
 

@@ -429,6 +429,30 @@ test("PERSON: not an owner's name in a firm's, a hospital named after someone, a
   none("synced batch 4411 in 1842 ms, client v2.14.3, schema 10.4.1.7, retry=0");
 });
 
+test("PERSON: last-line and end-of-text signatures, the pronoun I, chat vocatives; cities with codes, clubs, notices", () => {
+  only("order ref ORD-77812 keeps failing\nOlu Adebayo", "PERSON", "Olu Adebayo", "en");
+  only("Tram 28 stops right outside. Enjoy! Inês", "PERSON", "Inês");
+  none("Tram 28 stops right outside. Enjoy! Paris", "en");
+  only("For the payroll of Diego Fernández I still need his number.", "PERSON", "Diego Fernández", "en");
+  none("Elizabeth I. ruled", "en");
+  only("hey mum its Priya, dropped my phone", "PERSON", "Priya", "en");
+  assert.deepEqual(found("yo la team. bilal tu ramènes la switch", "fr"), [["PERSON", "bilal"]]);
+  assert.deepEqual(found("bumped into liam at tesco", "en"), [["PERSON", "liam"]]);
+  none("alors tu viens ? mais tu sais. pierre tu es", "fr");
+  none("Your flight London Heathrow → Paris CDG on 14 Feb is delayed.", "en");
+  none("Sunday League results: Red Lion FC 2–2 Kings Arms.", "en");
+  none("Avis aux résidents : coupure d'eau mardi.", "fr");
+  none("Refunds can still go to my German account.", "en");
+});
+
+test("DATE_OF_BIRTH: the answer on the line after a question asking for it", () => {
+  only("Conseiller : votre date de naissance ?\nClient : le 5 mars 1981.", "DATE_OF_BIRTH", "5 mars 1981");
+  only("Agent: and your date of birth?\nCaller: 12/04/1979", "DATE_OF_BIRTH", "12/04/1979");
+  // Not a later number on that line, nor the line after a question about something else.
+  none("Agent: your date of birth?\nCaller: ref 4471, then 12/04/2024", "en");
+  none("Agent: when did it break?\nCaller: on 12/04/2024", "en");
+});
+
 test("POSTAL_ADDRESS: districts and counties, buildings and flats, units in French, type-first streets", () => {
   const cases = [
     "23 Mill Lane, Didsbury, Manchester M20 2SW",
@@ -443,6 +467,9 @@ test("POSTAL_ADDRESS: districts and counties, buildings and flats, units in Fren
     "Via Garibaldi 14, 10122 Torino",
     "Calle Mayor 5, 28013 Madrid",
     "Rua Augusta 100, 1100-053 Lisboa",
+    "Rua dos Remédios 58, 2º Esq, 1100-453 Lisboa",
+    "12 lotissement A Funtana, lieu-dit Pietralba, 20167 Mezzavia",
+    "56 Kingsway, Manchester M19 2LL",
   ];
   for (const a of cases) only(`Adresse / address: ${a}. Merci`, "POSTAL_ADDRESS", a);
   // A seat is no square, and a type-first word without number and postcode is no street.

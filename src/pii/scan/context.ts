@@ -129,6 +129,7 @@ export function hasBirthContext(text: string, start: number, end: number): boole
     }
     return year > 0 && year <= new Date().getFullYear() - 12;
   }
+  if (answersBirthQuestion(text, start)) return true;
   // "12/03/1985 (date de naissance)", "03/12/1985, DOB"
   let p = end;
   while (p < text.length && p - end < 3 && (at(text, p) === 32 || at(text, p) === 40 || at(text, p) === 44))
@@ -141,6 +142,22 @@ export function hasBirthContext(text: string, start: number, end: number): boole
     p++;
   }
   return false;
+}
+
+/**
+ * A transcript's answer: "Conseiller : votre date de naissance ?\nClient : le 5 mars 1981." The date is
+ * the first number of its line, which follows a line that asks for a birth date.
+ */
+function answersBirthQuestion(text: string, start: number): boolean {
+  let j = start - 1;
+  while (j >= 0 && start - j < 40 && at(text, j) !== 10) {
+    if (FLAGS[at(text, j)]! & F_DIGIT && !(j === start - 1)) return false;
+    j--;
+  }
+  if (at(text, j) !== 10) return false;
+  let q = j - 1;
+  while (q >= 0 && (at(text, q) === 13 || at(text, q) === 32 || at(text, q) === 0xa0)) q--;
+  return at(text, q) === 63 && (cuesBefore(text, q, 60, false) & C_BIRTH) !== 0;
 }
 
 /** True when the dotted quad at `start` is labelled as a version, not an address: "version 10.0.0.1". */

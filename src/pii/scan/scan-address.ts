@@ -121,7 +121,7 @@ function frenchPostcodeCity(text: string, i: number): number {
 }
 
 const FR_UNIT =
-  /^(?:(?:Bât\.?|Bat\.?|Bâtiment|Batiment|Esc\.?|Escalier|Appt\.?|Appartement|Apt\.?|Porte|Étage|Etage|Lot) ?[\dA-Z]{1,4}\b|Résidence [^\n,;]{2,30}(?=,))/u;
+  /^(?:(?:Bât\.?|Bat\.?|Bâtiment|Batiment|Esc\.?|Escalier|Appt\.?|Appartement|Apt\.?|Porte|Étage|Etage|Lot) ?[\dA-Z]{1,4}\b|(?:Résidence|lieu-dit|Lieu-dit|Lieudit|hameau|Hameau) [^\n,;]{2,30}(?=,))/u;
 
 /** After a French street type: the street's name, then an optional postcode and city. */
 function frenchStreet(scan: Scan, start: number, afterType: number): number {
@@ -206,6 +206,8 @@ function englishStreet(scan: Scan, start: number, first: number): number {
       break;
     }
     if (flags & W_STOP && !(tokens === 0 && e - p === 3 && text.startsWith("The", p))) return -1; // "136 The Rise"
+    // "56 Kingsway, Manchester M19 2LL": a street without a type word, when a postcode confirms it.
+    if (at(text, e) === 44 && tokens < 2 && !(flags & W_STOP)) return typelessStreet(scan, start, e);
     const next = oneSpace(text, e);
     if (next < 0) return -1;
     p = next;
@@ -242,6 +244,15 @@ function englishStreet(scan: Scan, start: number, first: number): number {
   }
   emitAddress(scan, start, streetEnd, 0.7);
   return streetEnd;
+}
+
+/** "56 Kingsway, Manchester M19 2LL": reported only when a UK, US or Irish postcode ends it; or -1. */
+function typelessStreet(scan: Scan, start: number, streetEnd: number): number {
+  const text = scan.text;
+  const q = partSeparator(text, streetEnd);
+  const end = q > 0 ? postcodeAfter(text, cityEnd(text, q, 3), 1) : -1;
+  if (end > 0) emitAddress(scan, start, end, 0.85);
+  return end;
 }
 
 /**
@@ -348,6 +359,9 @@ export function scanAddressBeforePostcode(scan: Scan, s: number): number {
   return end;
 }
 
+const INTL_UNIT =
+  /^(?:\d{1,2}[º°ª]? ?(?:Esq|Dto|Dt|Izq|Izda|Dcha|Drt|Fte|[A-D])\.?|[Ii]nt\.? ?\d{1,3}|[Pp]iso \d{1,2}|[Ss]cala [A-Z])(?=,)/;
+
 /**
  * A street whose type comes first, from its type's end `afterType`: "9 Ffordd y Castell, Caernarfon LL55
  * 1SE" (`numberAfter` false: the number came before) or "Via Garibaldi 14, 10122 Torino" (`numberAfter`:
@@ -378,7 +392,10 @@ function typeFirstStreet(scan: Scan, start: number, afterType: number, numberAft
     p = oneSpace(text, e);
   }
   if (streetEnd < 0 || !numbered) return -1;
-  const q = partSeparator(text, streetEnd);
+  let q = partSeparator(text, streetEnd);
+  // A floor and side, or a flat: "Rua dos Remédios 58, 2º Esq, 1100-453 Lisboa", "Via Roma 3, int. 5, …".
+  const unit = q > 0 ? INTL_UNIT.exec(text.slice(q, q + 16)) : null;
+  if (unit) q = partSeparator(text, q + unit[0].length);
   if (q < 0) return -1;
   // "10122 Torino", "28013 Madrid", "1100-053 Lisboa", "29000 Quimper"; or a UK or Irish postcode.
   const pc = /^(?:\d{5}|\d{4}-\d{3}) /.exec(text.slice(q, q + 9));

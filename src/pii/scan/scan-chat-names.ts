@@ -1,7 +1,7 @@
 /**
  * First names written in lower case, as chat messages do ("slt c julien", "hiya its ciara", "yo sanjay"):
  * read only in a message that starts in lower case, and only right after a word that introduces or hails
- * someone, or a title ("mr gomes"). The word must be a known first name (after a title, a known surname
+ * someone, or a title ("mr gomes"), or spoken to at a sentence's start ("bilal tu ramènes…"). The word must be a known first name (after a title, a known surname
  * too) that is not also an everyday word ("c grave", "its will").
  */
 import type { Entity } from "../entity.ts";
@@ -18,7 +18,9 @@ import {
 } from "./lexicon.ts";
 
 const HAILED =
-  /(?:^|[\s,.!?;:()])(mr|mrs|ms|mme|madame|monsieur|name's|name’s|names|c|c'est|c’est|cest|its|it's|it’s|im|i'm|i’m|suis|jsuis|hey|hi|hii|yo|slt|salut|coucou|cc|bjr|bonjour|bonsoir|hello|hiya|merci|mrc|thanks|thx|ty|dis à|dis a|dit à|ask|call|with|avec)[ ,]+([a-zà-öø-ÿ][a-zà-öø-ÿ'’-]{2,20})(?![\p{L}\d@])/gu;
+  /(?:^|[\s,.!?;:()])(mr|mrs|ms|mme|madame|monsieur|name's|name’s|names|c|c'est|c’est|cest|its|it's|it’s|im|i'm|i’m|suis|jsuis|hey|hi|hii|yo|slt|salut|coucou|cc|bjr|bonjour|bonsoir|hello|hiya|merci|mrc|thanks|thx|ty|dis à|dis a|dit à|ask|call|with|avec|into|met|croisé|croise)[ ,]+([a-zà-öø-ÿ][a-zà-öø-ÿ'’-]{2,20})(?![\p{L}\d@])/gu;
+// "bilal tu ramènes la switch", "sam u coming?": someone spoken to, right before "tu" or "you".
+const VOCATIVE = /(?:^|[.!?,]\s+|\n)([a-zà-öø-ÿ][a-zà-öø-ÿ'’-]{2,20}) (?:tu|t'as|t’as|u|you) /gu;
 const SURNAME_AFTER_PARTICLE = /^ [a-zà-öø-ÿ][a-zà-öø-ÿ'’-]{1,20}(?![\p{L}\d])/u;
 const TITLES = new Set(["mr", "mrs", "ms", "mme", "madame", "monsieur"]);
 const NOT_A_NAME = W_EVERYDAY | W_STOP | W_MONTH | W_TITLE | W_GREETING;
@@ -48,5 +50,14 @@ export function scanChatNames(text: string): Entity[] {
     }
     out.push({ type: "PERSON", start: end - word.length, end, score: 0.6 });
   }
-  return out;
+  VOCATIVE.lastIndex = 0;
+  for (let m = VOCATIVE.exec(text); m !== null; m = VOCATIVE.exec(text)) {
+    const word = m[1]!;
+    const f = flagsOfWord(word.charAt(0).toUpperCase() + word.slice(1));
+    if (!(f & W_FIRST) || f & NOT_A_NAME) continue;
+    const start = m.index + m[0].indexOf(word);
+    if (!out.some((x) => x.start === start))
+      out.push({ type: "PERSON", start, end: start + word.length, score: 0.6 });
+  }
+  return out.sort((a, b) => a.start - b.start);
 }

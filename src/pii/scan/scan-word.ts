@@ -258,12 +258,15 @@ function afterGreeting(scan: Scan, e: number): number {
   return end;
 }
 
-/** True when the word at `s` starts the last line, or follows a dash at its end: "…merci !! — Aurore". */
+/**
+ * True when the word at `s` starts the last line, or follows a dash or a sentence's end: "…merci !! —
+ * Aurore", "…Enjoy! Inês" (the caller checks that nothing follows the name).
+ */
 function signsAtEnd(text: string, s: number): boolean {
   const c = at(text, s - 1);
   if (c === 10) return true;
   const d = at(text, s - 2);
-  return c === 32 && (d === 0x2014 || d === 0x2013) && isSpace(at(text, s - 3));
+  return c === 32 && (((d === 0x2014 || d === 0x2013) && isSpace(at(text, s - 3))) || d === 33 || d === 46);
 }
 
 /** True when only spaces, line breaks and closing punctuation follow `end`. */
@@ -285,7 +288,9 @@ function nameLength(scan: Scan, count: number, cue: number): number {
     if (f & W_EVERYDAY && g & T_UNKNOWN_AFTER_PARTICLE && !(cue & (C_NAME_CUE | C_STRONG_CUE))) return 0;
     if (f & W_FIRST) {
       // A place or function word needs a surname after it: "Will Smith", not "London Victoria".
-      if ((f & W_STOP ? g & W_LAST : g & W_NAME) || TC[1]) return count;
+      // "Paris CDG", "London LHR": an airport's code after a city is no surname.
+      if ((f & W_STOP ? g & W_LAST : g & W_NAME) || (TC[1] && (TE[1]! - TS[1]! > 3 || !(f & W_STOP))))
+        return count;
       // French does not capitalise common nouns mid-phrase, so "Pierre Garnier" is a name; English titles
       // do ("Grace Period"), so an English everyday word needs a known surname after it.
       if (g === 0 && !(f & (W_STOP | (scan.ambiguous & W_AMBIG_EN)))) return count;
@@ -463,7 +468,11 @@ function emitPerson(scan: Scan, start: number, end: number, count: number, score
       const cue = cueFlags(text, p, we);
       if (cue & C_PLACE_AFTER && !(wordFlags(text, p, we) & W_NAME)) return;
       if (cue & C_COMPANY_AFTER && isUpper(at(text, p))) return;
-      if (we - p <= 4 && isRomanNumeral(text, p, we) && !(FLAGS[at(text, we)]! & F_LETTER)) return;
+      // "Louis XV", "Elizabeth I." (but "… Fernández I still need": the pronoun).
+      const pronoun =
+        we - p === 1 && at(text, p) === 73 && isSpace(at(text, we)) && isLower(at(text, we + 1));
+      if (we - p <= 4 && isRomanNumeral(text, p, we) && !(FLAGS[at(text, we)]! & F_LETTER) && !pronoun)
+        return;
     }
   }
   emit(scan, "PERSON", start, end, score);
@@ -543,7 +552,11 @@ export function scanCapitalised(scan: Scan, s: number): number {
     const strong = cue & C_STRONG_CUE;
     if (!strong && !isAllCaps(text, s, e)) {
       // After a cue or a label ("Third party driver: Bartosz Kowalczyk").
-      const end = cue & C_NAME_CUE || at(text, s - 2) === 58 ? beforeSurname(scan, s, e) : e;
+      // A signature on the last line too: "…keeps failing\nOlu Adebayo".
+      const end =
+        cue & C_NAME_CUE || at(text, s - 2) === 58 || (at(text, s - 1) === 10 && text.indexOf("\n", e) < 0)
+          ? beforeSurname(scan, s, e)
+          : e;
       if (end > e) return end;
       leave(scan, s);
       return e;
