@@ -77,6 +77,10 @@ const HELD_OUT: ReadonlyArray<readonly [name: string, title: string]> = [
     "Eighth held-out set (100 messages, written blind at the same time as the seventh and kept sealed until its fixes were done)",
   ],
   [
+    "holdout9",
+    "Ninth held-out set (100 messages, written blind with the tenth; kept sealed until the fixes from the eighth and tenth were done)",
+  ],
+  [
     "holdout10",
     "Tenth held-out set (100 messages, written blind; sealed while the eighth's fixes were made, then tuned on)",
   ],

@@ -427,6 +427,8 @@ test("PERSON: not an owner's name in a firm's, a hospital named after someone, a
   only("Viens avec Jean-Pierre demain", "PERSON", "Jean-Pierre", "fr");
   only("Bonjour Marie-Maëlle Durand", "PERSON", "Marie-Maëlle Durand", "fr");
   none("synced batch 4411 in 1842 ms, client v2.14.3, schema 10.4.1.7, retry=0");
+  // A listed brand that starts one word before the name read.
+  none('{"store":"Galeries Lafayette Haussmann","items":3}');
 });
 
 test("PERSON: last-line and end-of-text signatures, the pronoun I, chat vocatives; cities with codes, clubs, notices", () => {

@@ -436,6 +436,12 @@ const NOBLE_OF =
 function emitPerson(scan: Scan, start: number, end: number, count: number, score: number): void {
   const text = scan.text;
   if (isNotAPerson(text, start, end)) return;
+  // "Galeries Lafayette Haussmann": a listed brand that starts one word before the name.
+  if (isSpace(at(text, start - 1)) && FLAGS[at(text, start - 2)]! & F_LETTER) {
+    let p = start - 2;
+    while (p > 0 && FLAGS[at(text, p - 1)]! & F_LETTER) p--;
+    if (isUpper(at(text, p)) && isNotAPerson(text, p, count > 1 ? TE[0]! : end)) return;
+  }
   for (let k = 1; k < count; k++) {
     // "Henry Wood House": a building word after a first name and a surname (alone it is one: "Josiah Hall").
     if (k >= 2 && k === count - 1 && BUILDING.test(text.slice(TS[k]!, TE[k]!))) return;
