@@ -78,7 +78,7 @@ const HELD_OUT: ReadonlyArray<readonly [name: string, title: string]> = [
   ],
   [
     "holdout9",
-    "Ninth held-out set (100 messages, written blind with the tenth; kept sealed until the fixes from the eighth and tenth were done)",
+    "Ninth held-out set (100 messages, written blind with the tenth; sealed until the fixes from the eighth and tenth were done, then tuned on)",
   ],
   [
     "holdout10",

@@ -447,12 +447,33 @@ test("PERSON: last-line and end-of-text signatures, the pronoun I, chat vocative
   none("Refunds can still go to my German account.", "en");
 });
 
+test("PERSON: a maiden name after née, a name after w/ in chat; month ranges, short codes, services and firms are not", () => {
+  assert.deepEqual(found("et son épouse Nadia Lefebvre née Chaouch, née le 17 décembre 1964", "fr"), [
+    ["PERSON", "Nadia Lefebvre"],
+    ["PERSON", "Chaouch"],
+    ["DATE_OF_BIRTH", "17 décembre 1964"],
+  ]);
+  only("roster change: bob swaps w/ kofi on wed", "PERSON", "kofi", "en");
+  none("slt jai tjrs pas recu le remboursement", "fr");
+  none("I still need payslips for Jan-Mar, the P60.", "en");
+  none("Job ID 7f3a9c21 started after the patch.", "en");
+  none("Dear Accounts,\nPlease charge the renewal.", "en");
+  only("Yours sincerely,\nJonathan Ashworth\nAshworth Legal", "PERSON", "Jonathan Ashworth", "en");
+});
+
 test("DATE_OF_BIRTH: the answer on the line after a question asking for it", () => {
   only("Conseiller : votre date de naissance ?\nClient : le 5 mars 1981.", "DATE_OF_BIRTH", "5 mars 1981");
   only("Agent: and your date of birth?\nCaller: 12/04/1979", "DATE_OF_BIRTH", "12/04/1979");
   // Not a later number on that line, nor the line after a question about something else.
   none("Agent: your date of birth?\nCaller: ref 4471, then 12/04/2024", "en");
   none("Agent: when did it break?\nCaller: on 12/04/2024", "en");
+  // A time stamp may open the answer's line.
+  only(
+    "[00:02:14] Agent: Can I confirm the date of birth?\n[00:02:17] Caller: Yeah it's the 9th of November 1983.",
+    "DATE_OF_BIRTH",
+    "9th of November 1983",
+    "en",
+  );
 });
 
 test("POSTAL_ADDRESS: districts and counties, buildings and flats, units in French, type-first streets", () => {
@@ -472,12 +493,25 @@ test("POSTAL_ADDRESS: districts and counties, buildings and flats, units in Fren
     "Rua dos Remédios 58, 2º Esq, 1100-453 Lisboa",
     "12 lotissement A Funtana, lieu-dit Pietralba, 20167 Mezzavia",
     "56 Kingsway, Manchester M19 2LL",
+    "Apartment 14, The Foundry, 5 Carver Street, Sheffield S1 4FS",
+    "Unit 7, Riverside Trading Estate, 22 Mill Lane, Leicester LE2 7QF",
+    "Résidence du Parc, escalier 2, 11 rue Paul Bert, 21000 Dijon",
+    "Bât. C, apt 31, 9 avenue Salvador Allende, 69100 Villeurbanne",
+    "8 rue Voltaire, appt 12, 94200 Ivry-sur-Seine",
+    "45 boulevard de Belleville, 3e étage porte gauche, 75011 Paris",
   ];
   for (const a of cases) only(`Adresse / address: ${a}. Merci`, "POSTAL_ADDRESS", a);
   // A seat is no square, and a type-first word without number and postcode is no street.
   none("TGV INOUI 6611, voiture 14, place 83.");
   none("Via email please, 14 items by Friday.", "en");
   none("Calle Mayor es la calle principal.");
+  // A building's name alone does not open the address: a flat or a residence must.
+  only(
+    "Meet at Riverside Trading Estate, 22 Mill Lane, Leicester LE2 7QF.",
+    "POSTAL_ADDRESS",
+    "22 Mill Lane, Leicester LE2 7QF",
+    "en",
+  );
 });
 
 test("DATE_OF_BIRTH: only dates that context marks as a birth date", () => {

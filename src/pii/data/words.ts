@@ -24,7 +24,8 @@ export const NAME_CUES =
 /** Cues strong enough to make a single or ambiguous capitalised word a name on their own. */
 export const STRONG_NAME_CUES =
   // "cn": the common name of an iCal or LDAP entry ("ATTENDEE;CN=Dilip Menon:mailto:…").
-  "cn|appelle|appelé|appelée|nomme|nommé|nommée|name|nom|prénom|prenom|prénoms|prenoms|firstname|lastname|fullname|forename|forenames|surname|signé|signée|signed|interlocuteur|interlocutrice|titulaire|holder|patient|patiente|dear|cher|chère|" +
+  // "Nadia Lefebvre née Chaouch": the name given at birth.
+  "née|nee|cn|appelle|appelé|appelée|nomme|nommé|nommée|name|nom|prénom|prenom|prénoms|prenoms|firstname|lastname|fullname|forename|forenames|surname|signé|signée|signed|interlocuteur|interlocutrice|titulaire|holder|patient|patiente|dear|cher|chère|" +
   // Family and roles written right before a name ("my mother, Adaeze Nwosu", "Pupil: Oluwaseun Adeyemi").
   "mother|father|son|daughter|wife|husband|brother|sister|mère|père|fils|fille|épouse|époux|mari|frère|sœur|soeur|pupil|student|élève|eleve|étudiant|étudiante|etudiant|etudiante|enfant|child|passenger|passager|passagère|beneficiary|bénéficiaire|assuré|assurée|insured|policyholder|souscripteur|souscriptrice|candidat|candidate|applicant|cardholder|employee|salarié|salariée|locataire|tenant";
 
@@ -63,7 +64,7 @@ export const COMPANY_AFTER_CUES =
   // Words of a firm's name: "Johnson Controls UK", "Martin Consulting", "Dupont Immobilier".
   "group|holdings|international|solutions|consulting|partners|associates|associés|associes|technologies|technology|systems|controls|industries|uk|europe|capital|ventures|labs|media|digital|software|energy|motors|foods|pharma|insurance|assurances|conseil|immobilier|distribution|industrie|" +
   // Trades after the owner's name: "Ionescu Transports", "Yılmaz Carrelage", "SARL Haddad Rénovation".
-  "transports|transport|carrelage|rénovation|renovation|plomberie|électricité|electricite|maçonnerie|maconnerie|peinture|couverture|chauffage|paysages|paysagiste|nettoyage|déménagements|demenagements|bâtiment|batiment|construction|constructions|travaux|multiservices|traiteur|automobiles|charpente|terrassement|élagage|elagage|removals|plumbing|roofing|builders|joinery|haulage|decorating|landscaping|cleaning|catering";
+  "legal|law|solicitors|avocats|notaires|accountants|comptables|architects|architectes|transports|transport|carrelage|rénovation|renovation|plomberie|électricité|electricite|maçonnerie|maconnerie|peinture|couverture|chauffage|paysages|paysagiste|nettoyage|déménagements|demenagements|bâtiment|batiment|construction|constructions|travaux|multiservices|traiteur|automobiles|charpente|terrassement|élagage|elagage|removals|plumbing|roofing|builders|joinery|haulage|decorating|landscaping|cleaning|catering";
 
 /** French street types: "12 rue de la Paix". Abbreviations are listed with their dot stripped. */
 export const STREET_FR =
@@ -101,7 +102,7 @@ export const MONTHS_EN =
  */
 export const STOPWORDS =
   // Those greeted in a circular ("Dear Parents/Carers"), and cities that are also first names.
-  "Parents|Carers|Colleagues|Customers|Residents|Neighbours|Members|Everyone|Madam|Oran|Sydney|Dallas|Houston|Orlando|Lourdes|Brooklyn|Phoenix|Denver|" +
+  "Accounts|Parents|Carers|Colleagues|Customers|Residents|Neighbours|Members|Everyone|Madam|Oran|Sydney|Dallas|Houston|Orlando|Lourdes|Brooklyn|Phoenix|Denver|" +
   "Le|La|Les|L|Un|Une|Des|Du|De|Et|Ou|Où|Mais|Donc|Or|Ni|Car|Pour|Par|Sur|Sous|Dans|Avec|Sans|Chez|En|Au|Aux|Ce|Cet|Cette|Ces|Mon|Ma|Mes|Ton|Ta|Tes|Son|Sa|Ses|Notre|Nos|Votre|Vos|Leur|Leurs|Je|Tu|Il|Elle|On|Nous|Vous|Ils|Elles|Qui|Que|Quoi|Quand|Comment|Pourquoi|Oui|Non|Si|Est|Sont|Était|Merci|Bonjour|Bonsoir|Salut|Cordialement|Voici|Voilà|Ici|Très|Tout|Tous|Toute|Toutes|Aussi|Alors|Puis|Après|Avant|Depuis|Pendant|Selon|Entre|Vers|The|A|An|Of|And|Or|But|For|Nor|So|Yet|To|In|On|At|By|From|With|Without|As|Is|Are|Was|Were|Be|Been|Has|Have|Had|Do|Does|Did|Will|Would|Can|Could|Should|May|Might|Must|I|You|He|She|It|We|They|Me|Him|Her|Us|Them|My|Your|His|Its|Our|Their|This|That|These|Those|There|Here|What|Which|Who|Whom|Whose|When|Where|Why|How|Yes|No|Not|Please|Thanks|Thank|Hello|Hi|Dear|Regards|Best|Also|Then|Now|Today|Tomorrow|Yesterday|Aujourd|Demain|Hier|Lundi|Mardi|Mercredi|Jeudi|Vendredi|Samedi|Dimanche|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|SAS|SARL|SA|SASU|EURL|SCI|SNC|EI|Inc|Ltd|LLC|PLC|GmbH|RCS|TVA|VAT|SIREN|SIRET|IBAN|BIC|NIR|RIB|CB|PDF|OK|RGPD|GDPR|CNIL|URGENT|CEDEX|Cedex|BP|CS|NB|PS|RE|FYI|ASAP|PTO|TBD|RSVP|TR|FW|Fwd|Re|Tr|Objet|Subject|Tel|Tél|Tél.|Mob|Email|Mail|Courriel|Adresse|Address|Date|Nom|Name|Prénom|France|Paris|London|Londres|Europe|Google|Microsoft|Apple|Amazon|Facebook|Orange|Free|SFR|Bouygues|Ticket|Commande|Order|Facture|Invoice|Devis|Quote|Client|Customer|Service|Support|Équipe|Team|Bank|Banque|Mutuelle|Assurance|Société|Company|Madame|Monsieur";
 
 /**
@@ -109,8 +110,8 @@ export const STOPWORDS =
  * person ("Pierre qui roule", "Grace period", "Will you…", "Rose garden"); before a known surname they are.
  */
 export const AMBIGUOUS_FR =
-  // "Avis aux résidents": a notice.
-  "Avis|Pierre|Rose|Claire|Mercedes|Aimé|Aimée|Ange|Aube|Aurore|Blanche|Céleste|Constance|Constant|Clément|Clémence|Désiré|Fidèle|Fleur|Flore|Fortuné|Fortunée|Innocent|Juste|Marine|Olive|Prudence|Reine|Victoire|Violette|Espérance|Modeste|Parfait|Prosper|Amour|Ambre|Amande|Capucine|Iris|Jade|Perle|Prune|Cerise|Lilas|Myrtille|Colombe|Hermine|Garance|Sauveur|Toussaint|Vital|Bon|Bénigne|Candide|Chrétien|Douce|Grâce|Avril|Mai|Line|Marin|Normand|Loup|Fiacre|Libère|Vigile|Martial|Octave|Auguste|Merle|Noël|Noel|Honoré|Aimable|Paris|Florence|Lorraine|Toscane|Lourdes|Dallas|Nil|Mélodie|Épiphane|Ascension|Assomption|Conception|Amant|Amante|Baptiste|Jacinthe|Azalée|Anémone|Dahlia|Camélia|Marguerite|Fortune|Alpha|Delta|Nova|Atlas|Royal|Justice|Unique|Baby|Prince|Major|Christ|Islam|Primerose|Divine|Dune|Lion|Miracle|Sage|Golden|River|Line|Gloria|Patience|Charité|Félicité|Sylvestre|Marjolaine|Romaine|Palma|Carmel|Satine|Ondine|Reine|Tao|Matisse|Milan|Lue|Alexandrine";
+  // "Avis aux résidents": a notice; "jai" is "j'ai" in a chat.
+  "Avis|Jai|Pierre|Rose|Claire|Mercedes|Aimé|Aimée|Ange|Aube|Aurore|Blanche|Céleste|Constance|Constant|Clément|Clémence|Désiré|Fidèle|Fleur|Flore|Fortuné|Fortunée|Innocent|Juste|Marine|Olive|Prudence|Reine|Victoire|Violette|Espérance|Modeste|Parfait|Prosper|Amour|Ambre|Amande|Capucine|Iris|Jade|Perle|Prune|Cerise|Lilas|Myrtille|Colombe|Hermine|Garance|Sauveur|Toussaint|Vital|Bon|Bénigne|Candide|Chrétien|Douce|Grâce|Avril|Mai|Line|Marin|Normand|Loup|Fiacre|Libère|Vigile|Martial|Octave|Auguste|Merle|Noël|Noel|Honoré|Aimable|Paris|Florence|Lorraine|Toscane|Lourdes|Dallas|Nil|Mélodie|Épiphane|Ascension|Assomption|Conception|Amant|Amante|Baptiste|Jacinthe|Azalée|Anémone|Dahlia|Camélia|Marguerite|Fortune|Alpha|Delta|Nova|Atlas|Royal|Justice|Unique|Baby|Prince|Major|Christ|Islam|Primerose|Divine|Dune|Lion|Miracle|Sage|Golden|River|Line|Gloria|Patience|Charité|Félicité|Sylvestre|Marjolaine|Romaine|Palma|Carmel|Satine|Ondine|Reine|Tao|Matisse|Milan|Lue|Alexandrine";
 
 export const AMBIGUOUS_EN =
   // Nationalities that are first names too: "my German account".

@@ -150,8 +150,13 @@ export function hasBirthContext(text: string, start: number, end: number): boole
  */
 function answersBirthQuestion(text: string, start: number): boolean {
   let j = start - 1;
-  while (j >= 0 && start - j < 40 && at(text, j) !== 10) {
-    if (FLAGS[at(text, j)]! & F_DIGIT && !(j === start - 1)) return false;
+  // A transcript's time stamp may open the line: "[00:02:17] Caller: Yeah it's the 9th of November 1983".
+  let bracket = false;
+  while (j >= 0 && start - j < 60 && at(text, j) !== 10) {
+    const c = at(text, j);
+    if (c === 93) bracket = true;
+    else if (c === 91) bracket = false;
+    else if (FLAGS[c]! & F_DIGIT && !bracket && j !== start - 1) return false;
     j--;
   }
   if (at(text, j) !== 10) return false;

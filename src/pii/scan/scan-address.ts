@@ -121,7 +121,7 @@ function frenchPostcodeCity(text: string, i: number): number {
 }
 
 const FR_UNIT =
-  /^(?:(?:Bât\.?|Bat\.?|Bâtiment|Batiment|Esc\.?|Escalier|Appt\.?|Appartement|Apt\.?|Porte|Étage|Etage|Lot) ?[\dA-Z]{1,4}\b|(?:Résidence|lieu-dit|Lieu-dit|Lieudit|hameau|Hameau) [^\n,;]{2,30}(?=,))/u;
+  /^(?:(?:[Bb]ât\.?|[Bb]at\.?|[Bb]âtiment|[Bb]atiment|[Ee]sc\.?|[Ee]scalier|[Aa]ppt\.?|[Aa]ppartement|[Aa]pt\.?|[Pp]orte|Étage|Etage|[Ll]ot) ?[\dA-Z]{1,4}\b|\d{1,2} ?(?:e|er|ème|eme) étage(?: porte (?:gauche|droite|face|\d{1,3}))?|(?:Résidence|lieu-dit|Lieu-dit|Lieudit|hameau|Hameau) [^\n,;]{2,30}(?=,))/u;
 
 /** After a French street type: the street's name, then an optional postcode and city. */
 function frenchStreet(scan: Scan, start: number, afterType: number): number {
@@ -274,24 +274,39 @@ function postcodeAfter(text: string, city: number, more: number): number {
   return -1;
 }
 
-// A flat ("Flat 3", "Flat 2/1", "Appt 4B") and maybe its building ("Flat 12, Rosewood Court, ").
-const UNIT_BEFORE = new RegExp(
-  `(?:^|[^\\p{L}])((?:${UNIT_WORDS}|Room|Studio|Appartement|Appart\\.?|Appt\\.?|Chambre|Bâtiment|Bât\\.?) ?[\\dA-Z]{1,4}(?:/\\d{1,3})?,? (?:(?:\\p{Lu}[\\p{L}'’-]+ ){1,3}(?:Court|House|Lodge|Mansions|Apartments|Tower|Towers|Buildings|Heights|Point|Hall|Gardens|Residence|Wharf|Works|Mill|Quarter),? )?)$`,
+/**
+ * One part written before the house number, at the end of the text read: a flat, a staircase or a building
+ * with its number ("Flat 2/1", "Appt 4B", "bât. B", "escalier 2"; group 1), or a building's or a
+ * residence's name ("Rosewood Court", "The Foundry", "Riverside Trading Estate", "Résidence du Parc";
+ * group 2), then ", " or " ".
+ */
+const PART_BEFORE = new RegExp(
+  `(?:^|[^\\p{L}])(?:((?:${UNIT_WORDS}|Room|Studio|Appartement|Appart\\.?|Appt\\.?|Chambre|Bâtiment|Bât\\.?|Escalier|Esc\\.?|apt\\.?|appt\\.?|bât\\.?|bat\\.?|escalier|esc\\.?) ?[\\dA-Z]{1,4}(?:/\\d{1,3})?)|((?:The )?(?:\\p{Lu}[\\p{L}'’-]+ ){0,3}(?:Court|House|Lodge|Mansions|Apartments|Tower|Towers|Buildings|Heights|Point|Hall|Gardens|Residence|Wharf|Works|Mill|Quarter|Estate|Centre|Park)|The \\p{Lu}[\\p{L}'’-]+|(?:Résidence|Immeuble) [^\\n,;]{2,30})),? $`,
   "u",
 );
 
 /**
- * Emits an address found from its house number, starting before a flat or room number written ahead of
- * it ("Flat 3, 22 Harcourt Street", "Appt 4B, 12 rue…"). The regex runs only after "<digit or capital>, "
- * or "<digit or capital> ".
+ * Emits an address found from its house number, starting before the flat, staircase or building written
+ * ahead of it, up to three parts ("Flat 3, 22 Harcourt Street", "Apartment 14, The Foundry, 5 Carver
+ * Street", "Bât. C, apt 31, 9 avenue…", "Résidence du Parc, escalier 2, 11 rue…"). A building's name
+ * alone is not taken: a flat or a residence must open the address. The regex runs only after "<digit or
+ * capital>, " or "<digit or capital> ".
  */
 function emitAddress(scan: Scan, start: number, end: number, score: number): void {
   const text = scan.text;
   let from = start;
-  const c = at(text, start - 2);
-  if (at(text, start - 1) === 32 && (c === 44 || isDigit(c) || isUpper(c))) {
-    const m = UNIT_BEFORE.exec(text.slice(Math.max(0, start - 60), start));
-    if (m) from = start - m[1]!.length;
+  let pos = start;
+  let unit = false;
+  for (let k = 0; k < 3; k++) {
+    const c = at(text, pos - 2);
+    if (at(text, pos - 1) !== 32 || !(c === 44 || isDigit(c) || isUpper(c) || isLetter(c))) break;
+    const base = Math.max(0, pos - 50);
+    const m = PART_BEFORE.exec(text.slice(base, pos));
+    if (m === null) break;
+    const part = m[1] ?? m[2]!;
+    pos = base + m.index + m[0].indexOf(part);
+    if (m[1] !== undefined || /^(?:Résidence|Immeuble)/.test(part)) unit = true;
+    if (unit) from = pos;
   }
   emit(scan, "POSTAL_ADDRESS", from, end, score);
 }

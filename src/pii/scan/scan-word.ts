@@ -66,7 +66,8 @@ function flagsOf(text: string, s: number, e: number): number {
   }
   if (h < 0) return 0;
   // "Paris-CDG", "London-Heathrow": a first part that is also a place keeps that flag.
-  const first = wordFlags(text, s, h) & (W_FIRST | W_STOP);
+  // "Jan-Mar": a month keeps that flag too.
+  const first = wordFlags(text, s, h) & (W_FIRST | W_STOP | W_MONTH);
   if (!(first & W_FIRST)) return first;
   let h2 = h + 1;
   while (h2 < e && at(text, h2) !== 45) h2++;
@@ -288,8 +289,9 @@ function nameLength(scan: Scan, count: number, cue: number): number {
     if (f & W_EVERYDAY && g & T_UNKNOWN_AFTER_PARTICLE && !(cue & (C_NAME_CUE | C_STRONG_CUE))) return 0;
     if (f & W_FIRST) {
       // A place or function word needs a surname after it: "Will Smith", not "London Victoria".
-      // "Paris CDG", "London LHR": an airport's code after a city is no surname.
-      if ((f & W_STOP ? g & W_LAST : g & W_NAME) || (TC[1] && (TE[1]! - TS[1]! > 3 || !(f & W_STOP))))
+      // "Paris CDG", "London LHR": an airport's code after a city is no surname; "Job ID" no name at all.
+      const capsLen = TE[1]! - TS[1]!;
+      if ((f & W_STOP ? g & W_LAST : g & W_NAME) || (TC[1] && capsLen > 2 && (capsLen > 3 || !(f & W_STOP))))
         return count;
       // French does not capitalise common nouns mid-phrase, so "Pierre Garnier" is a name; English titles
       // do ("Grace Period"), so an English everyday word needs a known surname after it.
