@@ -16,8 +16,8 @@ export const GREETINGS =
  * ("cardholder X", "gérant : X"), and "s" of "it's X", "here's X".
  */
 export const NAME_CUES =
-  // Roles before the name of whoever fills them: "Negotiator: Bethan", "Agent (Ravi):", "your driver Kev";
-  // "hey mum its Priya".
+  // Roles before the name of whoever fills them ("Negotiator: Bethan", "Agent (Ravi):"), and "hey mum its
+  // Priya". Weak cues: a name no list knows still needs a surname after them ("your driver Kev" stays free).
   "its|advisor|adviser|driver|chauffeur|livreur|livreuse|negotiator|négociateur|négociatrice|technician|technicien|technicienne|operator|opérateur|opératrice|caller|appelant|appelante|coach|tutor|" +
   "cn|appelle|appelé|appelée|appelles|nomme|nommé|nommée|name|nom|prénom|firstname|surname|signé|signée|signed|contact|interlocuteur|interlocutrice|patient|patiente|client|cliente|customer|destinataire|expéditeur|from|de|to|à|cc|bonjour|bonsoir|salut|merci|hello|hi|dear|thanks|cordialement|regards|part|avec|with|chez|par|by|pour|for|is|am|im|est|suis|moi|me|ask|demandez|call|appelez|contacter|contactez|titulaire|holder|tuteur|conjoint|épouse|époux|mari|femme|fils|fille|son|daughter|wife|husband|mother|father|mère|père|frère|sœur|brother|sister|collègue|colleague|manager|responsable|agent|conseiller|conseillère|docteur|doctor|mlle|mme|mr|mrs|ms|dr|applicant|cardholder|candidat|candidate|gérant|gérante|utilisateur|utilisatrice|user|employee|employé|employée|salarié|salariée|tenant|locataire|propriétaire|owner|host|hôte|welcome|bienvenue|s";
 
