@@ -299,7 +299,7 @@ function emitAddress(scan: Scan, start: number, end: number, score: number): voi
   let unit = false;
   for (let k = 0; k < 3; k++) {
     const c = at(text, pos - 2);
-    if (at(text, pos - 1) !== 32 || !(c === 44 || isDigit(c) || isUpper(c) || isLetter(c))) break;
+    if (at(text, pos - 1) !== 32 || !(c === 44 || isDigit(c) || isUpper(c))) break;
     const base = Math.max(0, pos - 50);
     const m = PART_BEFORE.exec(text.slice(base, pos));
     if (m === null) break;
