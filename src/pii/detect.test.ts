@@ -459,6 +459,7 @@ test("PERSON: a maiden name after née, a name after w/ in chat; month ranges, s
   none("Job ID 7f3a9c21 started after the patch.", "en");
   none("Dear Accounts,\nPlease charge the renewal.", "en");
   only("Yours sincerely,\nJonathan Ashworth\nAshworth Legal", "PERSON", "Jonathan Ashworth", "en");
+  only("merci à Sarah Law pour son aide", "PERSON", "Sarah Law", "fr");
 });
 
 test("DATE_OF_BIRTH: the answer on the line after a question asking for it", () => {

@@ -63,8 +63,9 @@ export const COMPANY_AFTER_CUES =
   "sarl|sas|sasu|sa|eurl|sci|scop|snc|ltd|llp|plc|inc|llc|gmbh|ag|bv|nv|srl|spa|corp|co|fils|cie|ei|eirl|" +
   // Words of a firm's name: "Johnson Controls UK", "Martin Consulting", "Dupont Immobilier".
   "group|holdings|international|solutions|consulting|partners|associates|associés|associes|technologies|technology|systems|controls|industries|uk|europe|capital|ventures|labs|media|digital|software|energy|motors|foods|pharma|insurance|assurances|conseil|immobilier|distribution|industrie|" +
-  // Trades after the owner's name: "Ionescu Transports", "Yılmaz Carrelage", "SARL Haddad Rénovation".
-  "legal|law|solicitors|avocats|notaires|accountants|comptables|architects|architectes|transports|transport|carrelage|rénovation|renovation|plomberie|électricité|electricite|maçonnerie|maconnerie|peinture|couverture|chauffage|paysages|paysagiste|nettoyage|déménagements|demenagements|bâtiment|batiment|construction|constructions|travaux|multiservices|traiteur|automobiles|charpente|terrassement|élagage|elagage|removals|plumbing|roofing|builders|joinery|haulage|decorating|landscaping|cleaning|catering";
+  // Trades and professions after the owner's name: "Ionescu Transports", "Yılmaz Carrelage", "Ashworth
+  // Legal" (not "law": Law is a surname too).
+  "legal|solicitors|avocats|notaires|accountants|comptables|architects|architectes|transports|transport|carrelage|rénovation|renovation|plomberie|électricité|electricite|maçonnerie|maconnerie|peinture|couverture|chauffage|paysages|paysagiste|nettoyage|déménagements|demenagements|bâtiment|batiment|construction|constructions|travaux|multiservices|traiteur|automobiles|charpente|terrassement|élagage|elagage|removals|plumbing|roofing|builders|joinery|haulage|decorating|landscaping|cleaning|catering";
 
 /** French street types: "12 rue de la Paix". Abbreviations are listed with their dot stripped. */
 export const STREET_FR =

@@ -156,7 +156,7 @@ function answersBirthQuestion(text: string, start: number): boolean {
     const c = at(text, j);
     if (c === 93) bracket = true;
     else if (c === 91) bracket = false;
-    else if (FLAGS[c]! & F_DIGIT && !bracket && j !== start - 1) return false;
+    else if (FLAGS[c]! & F_DIGIT && !bracket) return false;
     j--;
   }
   if (at(text, j) !== 10) return false;

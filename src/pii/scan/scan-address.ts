@@ -412,10 +412,13 @@ function typeFirstStreet(scan: Scan, start: number, afterType: number, numberAft
   const unit = q > 0 ? INTL_UNIT.exec(text.slice(q, q + 16)) : null;
   if (unit) q = partSeparator(text, q + unit[0].length);
   if (q < 0) return -1;
-  // "10122 Torino", "28013 Madrid", "1100-053 Lisboa", "29000 Quimper"; or a UK or Irish postcode.
-  const pc = /^(?:\d{5}|\d{4}-\d{3}) /.exec(text.slice(q, q + 9));
-  let end = pc ? cityEnd(text, q + pc[0].length, 3) : -1;
-  if (end < 0) end = postcodeAfter(text, cityEnd(text, q, 3), 1);
+  // Five digits and a city, as in France ("10122 Torino", "28013 Madrid"); Portugal's "1100-053 Lisboa";
+  // or a UK or Irish postcode after the city.
+  let end = frenchPostcodeCity(text, q);
+  if (end < 0) {
+    const pt = /^\d{4}-\d{3} /.exec(text.slice(q, q + 9));
+    end = pt ? cityEnd(text, q + pt[0].length, 3) : postcodeAfter(text, cityEnd(text, q, 3), 1);
+  }
   if (end < 0) return -1;
   emitAddress(scan, start, end, 0.9);
   return end;
