@@ -84,6 +84,11 @@ const HELD_OUT: ReadonlyArray<readonly [name: string, title: string]> = [
     "holdout10",
     "Tenth held-out set (100 messages, written blind; sealed while the eighth's fixes were made, then tuned on)",
   ],
+  ["holdout11", "Eleventh held-out set (100 messages, written blind, work and administration)"],
+  [
+    "holdout12",
+    "Twelfth held-out set (100 messages, written blind with the eleventh, everyday life and tech)",
+  ],
 ];
 
 /**

@@ -462,6 +462,140 @@ test("PERSON: a maiden name after née, a name after w/ in chat; month ranges, s
   only("merci à Sarah Law pour son aide", "PERSON", "Sarah Law", "fr");
 });
 
+test("PERSON: a lower-case signature, nicknames, names joined by a slash; headings in capitals are not", () => {
+  only("ok pour samedi, je ramène les chaises\nenzo", "PERSON", "enzo", "fr");
+  only("Merci pour tout\n— inès x", "PERSON", "inès", "fr");
+  none("ok pour samedi\nmerci", "fr");
+  none("on se voit demain\npierre", "fr");
+  only("a driver called Kev rang me", "PERSON", "Kev", "en");
+  only("demande à Gégé pour la remorque", "PERSON", "Gégé", "fr");
+  assert.deepEqual(found("Leads: Liam O'Connor / Grace Mwangi", "en"), [
+    ["PERSON", "Liam O'Connor"],
+    ["PERSON", "Grace Mwangi"],
+  ]);
+  only("Liam O'Connor / Grace period ends Friday", "PERSON", "Liam O'Connor", "en");
+  none("BON DE LIVRAISON BL 4432", "fr");
+  none("PIERRE DE TAILLE, lot 12", "fr");
+  only("Nom : PIERRE KOWALCZYK", "PERSON", "PIERRE KOWALCZYK", "fr");
+});
+
+test("PERSON: chat speakers, SURNAME comma first name, initials, Irish and Scottish surnames, rare given names", () => {
+  assert.deepEqual(
+    found("siobhan: who's collecting mam?\nciarán: i can. aoife can u text me\naoife: ok 👍", "en"),
+    [
+      ["PERSON", "siobhan"],
+      ["PERSON", "ciarán"],
+      ["PERSON", "aoife"],
+      ["PERSON", "aoife"],
+    ],
+  );
+  assert.deepEqual(found("Match avec Prune\nPrune : haha ok\nToi : top !", "fr"), [
+    ["PERSON", "Prune"],
+    ["PERSON", "Prune"],
+  ]);
+  assert.deepEqual(found("[mod chat] Big Dave: banned\nkezza: good call", "en"), [
+    ["PERSON", "Big Dave"],
+    ["PERSON", "kezza"],
+  ]);
+  // A form's fields and a transcript's roles are no speakers.
+  none("Ville : Lyon\nTél : en attente\nObjet : devis", "fr");
+  none("Conseiller : bonjour\nClient : oui bonjour", "fr");
+  only("Outpatient letter for MACLEOD, Eilidh, clinic on Monday", "PERSON", "MACLEOD, Eilidh", "en");
+  only("Please send the signed copy to:\nHarold P. Brennan\nor scan it", "PERSON", "Harold P. Brennan", "en");
+  only("Le pain est excellent. — Jean-Baptiste R.", "PERSON", "Jean-Baptiste R.", "fr");
+  none("Elizabeth I. ruled", "en");
+  only("Approver: Grace O'Malley-Hughes. Reimburse the taxi.", "PERSON", "Grace O'Malley-Hughes", "en");
+  only("Approver: Grace McAllister", "PERSON", "Grace McAllister", "en");
+  assert.deepEqual(found("Maïwenn et Tugdual Kerjean", "fr"), [
+    ["PERSON", "Maïwenn"],
+    ["PERSON", "Tugdual Kerjean"],
+  ]);
+  // A rare given name needs more than a preposition: "Clermont" and "Leyton" are places there.
+  only("Si je ne suis pas là demandez Ginette, ma voisine", "PERSON", "Ginette", "fr");
+  none("le train de 7h42 pour Clermont a 25 min de retard", "fr");
+  only("Contact sur place : Grégory Gauthier", "PERSON", "Grégory Gauthier", "fr");
+  none('{"magasin":"Leroy Merlin Lyon Vaise","qte":2}', "fr");
+  none("AS Pierre-Bénite Handball : entraînement décalé", "fr");
+  none("Chased three times. — Faisal Qureshi, Bradford", "en");
+  none("votre Clio est prête, ou payez en Lydia", "fr");
+});
+
+test("POSTAL_ADDRESS: units, estates and chalets before the number, Belgian and Swiss layouts, no street type", () => {
+  only(
+    "Pop in to Unit 4, Arches Yard, 21 Bath Road, Bristol BS4 3AP or call",
+    "POSTAL_ADDRESS",
+    "Unit 4, Arches Yard, 21 Bath Road, Bristol BS4 3AP",
+    "en",
+  );
+  only(
+    "New address: Flat 11, Cardamom Building, 31 Shad Thames, London SE1 2YR.",
+    "POSTAL_ADDRESS",
+    "Flat 11, Cardamom Building, 31 Shad Thames, London SE1 2YR",
+    "en",
+  );
+  only(
+    "Livraison : ZA du Bois Joli, 5 rue des Artisans, 85300 Challans",
+    "POSTAL_ADDRESS",
+    "ZA du Bois Joli, 5 rue des Artisans, 85300 Challans",
+    "fr",
+  );
+  only(
+    "Adresse : Lotissement Le Clos des Vignes, 6 rue des Sarments, 33370 Artigues-près-Bordeaux",
+    "POSTAL_ADDRESS",
+    "Lotissement Le Clos des Vignes, 6 rue des Sarments, 33370 Artigues-près-Bordeaux",
+    "fr",
+  );
+  only(
+    "L'adresse : Chalet Le Grépon, 112 route des Praz, 74400 Chamonix-Mont-Blanc.",
+    "POSTAL_ADDRESS",
+    "Chalet Le Grépon, 112 route des Praz, 74400 Chamonix-Mont-Blanc",
+    "fr",
+  );
+  only(
+    "Atelier 3, 56 rue de Paris, 93100 Montreuil",
+    "POSTAL_ADDRESS",
+    "Atelier 3, 56 rue de Paris, 93100 Montreuil",
+    "fr",
+  );
+  only(
+    "Chez nous :\nRésidence Les Mimosas, Bât. C\n14 bis avenue Jean-Jaurès\n92160 Antony",
+    "POSTAL_ADDRESS",
+    "Résidence Les Mimosas, Bât. C\n14 bis avenue Jean-Jaurès\n92160 Antony",
+    "fr",
+  );
+  only(
+    "mes coordonnées : Avenue Louise 231 bte 4, 1050 Ixelles, merci",
+    "POSTAL_ADDRESS",
+    "Avenue Louise 231 bte 4, 1050 Ixelles",
+    "fr",
+  );
+  only(
+    "Hôtel du Lac, Quai du Mont-Blanc 29, 1201 Genève. Check-in",
+    "POSTAL_ADDRESS",
+    "Quai du Mont-Blanc 29, 1201 Genève",
+    "fr",
+  );
+  only(
+    "ramenez-le au 15 Les Hauts de Kerlann, 35170 Bruz. Merci",
+    "POSTAL_ADDRESS",
+    "15 Les Hauts de Kerlann, 35170 Bruz",
+    "fr",
+  );
+  only(
+    "c'est 41 rue Saint-Nicolas 17000 la rochelle maintenant",
+    "POSTAL_ADDRESS",
+    "41 rue Saint-Nicolas 17000 la rochelle",
+    "fr",
+  );
+  only(
+    "delivered to 63 Cwrt y Coed, Pontypridd CF37 4TH today",
+    "POSTAL_ADDRESS",
+    "63 Cwrt y Coed, Pontypridd CF37 4TH",
+    "en",
+  );
+  none("Rue de la Paix est belle", "fr");
+});
+
 test("DATE_OF_BIRTH: the answer on the line after a question asking for it", () => {
   only("Conseiller : votre date de naissance ?\nClient : le 5 mars 1981.", "DATE_OF_BIRTH", "5 mars 1981");
   only("Agent: and your date of birth?\nCaller: 12/04/1979", "DATE_OF_BIRTH", "12/04/1979");

@@ -1,13 +1,14 @@
 import type { DetectOptions, Entity } from "./entity.ts";
 import { at, S_AFTER_GAP, S_ALWAYS, S_WORD, START } from "./scan/char-class.ts";
 import { W_AMBIG_EN, W_AMBIG_FR } from "./scan/lexicon.ts";
-import { scanChatNames } from "./scan/scan-chat-names.ts";
+import { scanChatNames, scanLastLineName } from "./scan/scan-chat-names.ts";
 import { scanEmail } from "./scan/scan-email.ts";
 import { scanIpv6AtColon } from "./scan/scan-ipv6.ts";
 import { scanJoinedNames } from "./scan/scan-joined-names.ts";
 import { scanListNames } from "./scan/scan-list-names.ts";
 import { scanNumber } from "./scan/scan-number.ts";
 import { scanRepeatedNames } from "./scan/scan-repeated-names.ts";
+import { scanSpeakers } from "./scan/scan-speakers.ts";
 import { mergePersons, type Scan } from "./scan/scan-state.ts";
 import { scanTableNames } from "./scan/scan-table-names.ts";
 import { scanCapitalised } from "./scan/scan-word.ts";
@@ -106,6 +107,15 @@ function secondReadings(scan: Scan, text: string, found: Entity[], firstLineEnd:
   if (firstLineEnd > 0 && firstLineEnd < 400) out = mergePersons(out, scanTableNames(text, firstLineEnd));
   const c0 = text.length > 0 ? text.charCodeAt(0) : 0;
   if (c0 >= 97 && c0 <= 122) out = mergePersons(out, scanChatNames(text));
+  if (firstLineEnd > 0) {
+    out = mergePersons(out, scanSpeakers(text));
+    // A signature in lower case: only when the last character is a letter or a kiss.
+    const last = text.charCodeAt(text.length - 1);
+    if (last >= 97 && last <= 122) {
+      const name = scanLastLineName(text);
+      if (name !== undefined) out = mergePersons(out, [name]);
+    }
+  }
   if (scan.listLabel) out = mergePersons(out, scanListNames(text));
   // Last: they read again the names the others found.
   if (scan.leftCount > 0 && out.length > 0) {

@@ -19,6 +19,8 @@ export const FIRST_NAMES_CURATED = [
   "Gareth|Rhys|Dafydd|Dylan|Emyr|Geraint|Gethin|Gwen|Gwyneth|Huw|Iestyn|Ieuan|Ifan|Llinos|Meinir|Rhian|Rhiannon|Sian|Siân|Sioned|Tomos|Angharad|Bethan|Carys|Cerys|Eilidh|Ewan|Fraser|Hamish|Iain|Kirsty|Morag|Mhairi|Murdo|Rory|Struan",
   // South Asian, as common in the UK
   "Aarav|Abdul|Aditya|Amit|Anil|Anjali|Arjun|Asif|Deepak|Farhan|Fatima|Imran|Kavita|Mohammed|Muhammad|Nadia|Neha|Nikhil|Pooja|Priya|Rahul|Raj|Rajesh|Ravi|Rohan|Sanjay|Shreya|Sunil|Tariq|Usman|Vikram|Zainab|Zara",
+  // Nicknames that are also words or short forms of other things ("dom", "val", "pip", "mimi")
+  "Caro|Gaby|Mimi|Stu|Dom|Val|Rob|Jen|Kaz|Pip|Momo|Titi|Doudou|Seb|Nath|Vivi|Manu|Benji",
   // German and Dutch
   "Jürgen|Jurgen|Dieter|Günter|Gunter|Helmut|Klaus|Uwe|Wolfgang|Jörg|Jorg|Sven|Anke|Birgit|Heike|Sabine|Ute|Jeroen|Joost|Sander|Maarten|Bram|Femke|Sanne|Anouk",
 ].join("|");
@@ -43,7 +45,7 @@ export const LAST_NAMES_CURATED = [
 /**
  * First names common in the UK, Ireland and France that faker's English and French lists lack, and that
  * are no English or French word: Irish, Scottish, Welsh, Breton, Basque, Nigerian, Ghanaian, Caribbean,
- * Greek and Korean. Unlike the lists above they need no context: alone they name someone ("add Callum to
+ * Greek and Korean, and nicknames ("Gégé", "Kev"). Unlike the lists above they need no context: alone they name someone ("add Callum to
  * the thread"). Hand-checked, from public lists of frequent given names.
  */
 export const FIRST_NAMES_NATIVE = [
@@ -58,6 +60,8 @@ export const FIRST_NAMES_NATIVE = [
   "Gwenaël|Gwenael|Gwendal|Goulven|Nolwenn|Soizic|Iñaki|Inaki|Aitor|Unai|Ainhoa|Xabi|Ghjuvanni",
   // Nigerian, Ghanaian, Caribbean
   "Ngozi|Chioma|Adaeze|Obinna|Tunde|Yetunde|Segun|Folake|Chukwuemeka|Uche|Amaka|Nkechi|Babajide|Olumide|Temitope|Oluwaseun|Chinedu|Emeka|Nnamdi|Ifeoma|Chiamaka|Ikenna|Kwabena|Akosua|Abena|Efua|Delroy|Claudette|Errol",
+  // Nicknames, French and English, that are no word of either language
+  "Gégé|Jojo|Juju|Lolo|Nanou|Fanfan|Dédé|Zaza|Jérém|Jérem|Béné|Tonio|Steph|Soph|Kev|Shaz|Shazza|Gaz|Gazza|Baz|Bazza|Dazza|Trev|Robbo|Tommo|Jonny|Bex|Tash|Georgie|Tilly|Hattie|Becks|Ollie|Olly|Alfie|Frankie",
   // Greek and Korean, as written in Latin letters
   "Dimitrios|Georgios|Konstantinos|Nikos|Katerina|Ji-woo|Min-jun|Seo-yeon|Ji-ho|Jae-hyun|Seo-jun|Ha-eun|Ji-hoon",
 ].join("|");

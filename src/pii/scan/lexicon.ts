@@ -7,6 +7,7 @@
 import {
   FIRST_NAMES,
   FIRST_NAMES_MORE,
+  FIRST_NAMES_RARE,
   LAST_NAMES,
   LAST_NAMES_MORE,
   LAST_NAMES_TWO_WORDS,
@@ -65,6 +66,8 @@ export const W_NAME = W_FIRST | W_LAST;
 export const W_EVERYDAY = 8192;
 /** Street types written before the street's name outside French: "Via Garibaldi 14", "9 Ffordd y Castell". */
 export const W_STREET_FIRST = 16384;
+/** A first name of the long list of given names (names.ts FIRST_NAMES_RARE): it needs the most context. */
+export const W_RARE = 32768;
 
 export const C_NAME_CUE = 1;
 export const C_STRONG_CUE = 2;
@@ -81,6 +84,8 @@ export const C_NOT_PERSON = 2048;
 export const C_LIST = 4096;
 /** Titles as cues: written in lower case mid-sentence they announce a name ("merci monsieur Lemaire"). */
 export const C_TITLE = 8192;
+/** Prepositions among the weak cues: "from Leyton", "pour Clermont" name places as often as people. */
+export const C_PREPOSITION = 16384;
 
 /** Particles written with a capital inside a surname: "Yannick Le Goff", "Mme Van Dyke", "Giulia Di Marco". */
 export const CAPITAL_PARTICLE =
@@ -110,8 +115,9 @@ add(WORDS_BUILDER, LAST_NAMES_TWO_WORDS, W_LAST, (w) => [
   w.toUpperCase(),
   w.replace(/ (.)/, (_, c: string) => ` ${c.toUpperCase()}`),
 ]);
-add(WORDS_BUILDER, AMBIGUOUS_FR, W_AMBIG_FR | W_EVERYDAY);
-add(WORDS_BUILDER, AMBIGUOUS_EN, W_AMBIG_EN | W_EVERYDAY);
+// In capitals too: headings and forms are written so ("BON DE LIVRAISON", "PIERRE DE TAILLE").
+add(WORDS_BUILDER, AMBIGUOUS_FR, W_AMBIG_FR | W_EVERYDAY, nameForms);
+add(WORDS_BUILDER, AMBIGUOUS_EN, W_AMBIG_EN | W_EVERYDAY, nameForms);
 add(WORDS_BUILDER, TITLES, W_TITLE);
 add(WORDS_BUILDER, GREETINGS, W_GREETING);
 add(WORDS_BUILDER, STOPWORDS, W_STOP);
@@ -166,6 +172,7 @@ function addMore(words: string, flags: number): void {
 add(WORDS_BUILDER, FIRST_NAMES_NATIVE, W_FIRST, nameForms);
 addMore(`${FIRST_NAMES_MORE}|${FIRST_NAMES_CURATED}`, W_FIRST | W_AMBIG_FR | W_AMBIG_EN);
 addMore(`${LAST_NAMES_MORE}|${LAST_NAMES_CURATED}`, W_LAST);
+addMore(FIRST_NAMES_RARE, W_FIRST | W_AMBIG_FR | W_AMBIG_EN | W_RARE);
 // Surnames also where the lists know the word only as a first name ("Evans", "Lewis"), never where it is
 // a function word, a title, a month, a street type or an everyday word.
 for (const word of LAST_NAMES_NATIVE.split("|")) {
@@ -189,6 +196,7 @@ add(CUES_BUILDER, COMPANY_AFTER_CUES, C_COMPANY_AFTER);
 add(CUES_BUILDER, NOT_PERSONS, C_NOT_PERSON);
 add(CUES_BUILDER, LIST_CUES, C_LIST);
 add(CUES_BUILDER, TITLES, C_TITLE);
+add(CUES_BUILDER, "de|to|à|from|pour|for|par|by|avec|with|chez|part", C_PREPOSITION);
 
 const WORDS = WORDS_BUILDER.freeze();
 const CUES = CUES_BUILDER.freeze();

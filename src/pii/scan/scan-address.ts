@@ -68,9 +68,15 @@ function partSeparator(text: string, i: number): number {
  */
 function cityEnd(text: string, i: number, maxWords: number, lower = false): number {
   if (lower && FLAGS[at(text, i)]! & F_LOWER) {
-    const e = wordEnd(text, i);
-    const f = wordFlags(text, i, e);
-    return e - i >= 3 && !(f & (W_STOP | W_STREET_STOP | W_CITY_LINK | W_GREETING)) ? e : -1;
+    let from = i;
+    // "17000 la rochelle", "13300 salon de provence": an article, or a link between two words.
+    if (/^(?:la|le|les) [a-zà-ÿ]/.test(text.slice(i, i + 5))) from = text.indexOf(" ", i) + 1;
+    let e = wordEnd(text, from);
+    const f = wordFlags(text, from, e);
+    if (e - from < 3 || f & (W_STOP | W_STREET_STOP | W_CITY_LINK | W_GREETING)) return -1;
+    const link = /^ (?:sur|sous|en|de|lès|les) [a-zà-ÿ]{3}/.exec(text.slice(e, e + 10));
+    if (link) e = wordEnd(text, e + link[0].length - 3);
+    return e;
   }
   if (!isUpper(at(text, i))) return -1;
   let end = wordEnd(text, i);
@@ -176,6 +182,8 @@ const US_STATE_ZIP = /^[A-Z]{2},? \d{5}(?:-\d{4})?\b/;
 const EIRCODE = /^(?:[AC-FHKNPRTV-Y]\d{2}|D6W) ?[0-9AC-FHKNPRTV-Y]{4}\b/;
 // A flat, suite or unit after the street ("…Street, Apt 4B, …") or before the number ("Flat 3, 22 …").
 const UNIT_WORDS = "Apt\\.?|Apartment|Suite|Unit|Flat";
+const UNIT_BEFORE =
+  /(?:^|[^\p{L}])(?:Unit|Flat|Apt|Apartment|Suite|Atelier|Appt|Appartement|Studio|Room|Chambre|Bât|Bâtiment)\.? $/u;
 const UNIT = new RegExp(`^(?:${UNIT_WORDS}|Ste\\.?|Floor|Fl\\.?|#) ?[\\dA-Z]+[A-Z]?\\b`);
 
 /** "221B Baker Street, London NW1 6XE" from the first name token after the number. */
@@ -280,8 +288,11 @@ function postcodeAfter(text: string, city: number, more: number): number {
  * residence's name ("Rosewood Court", "The Foundry", "Riverside Trading Estate", "Résidence du Parc";
  * group 2), then ", " or " ".
  */
+/** Names of a residence, an estate or a house that open an address: "Lotissement Le Clos des Vignes, 6 rue…". */
+const OPENERS = "(?:Résidence|Immeuble|Lotissement|Domaine|Chalet|Villa|ZA|ZI|ZAC)";
+const OPENER = new RegExp(`^${OPENERS} `);
 const PART_BEFORE = new RegExp(
-  `(?:^|[^\\p{L}])(?:((?:${UNIT_WORDS}|Room|Studio|Appartement|Appart\\.?|Appt\\.?|Chambre|Bâtiment|Bât\\.?|Escalier|Esc\\.?|apt\\.?|appt\\.?|bât\\.?|bat\\.?|escalier|esc\\.?) ?[\\dA-Z]{1,4}(?:/\\d{1,3})?)|((?:The )?(?:\\p{Lu}[\\p{L}'’-]+ ){0,3}(?:Court|House|Lodge|Mansions|Apartments|Tower|Towers|Buildings|Heights|Point|Hall|Gardens|Residence|Wharf|Works|Mill|Quarter|Estate|Centre|Park)|The \\p{Lu}[\\p{L}'’-]+|(?:Résidence|Immeuble) [^\\n,;]{2,30})),? $`,
+  `(?:^|[^\\p{L}])(?:((?:${UNIT_WORDS}|Room|Studio|Atelier|Appartement|Appart\\.?|Appt\\.?|Chambre|Bâtiment|Bât\\.?|Escalier|Esc\\.?|apt\\.?|appt\\.?|bât\\.?|bat\\.?|escalier|esc\\.?) ?[\\dA-Z]{1,4}(?:/\\d{1,3})?)|((?:The )?(?:\\p{Lu}[\\p{L}'’-]+ ){0,3}(?:Court|House|Lodge|Mansions|Apartments|Tower|Towers|Building|Buildings|Heights|Point|Hall|Gardens|Residence|Wharf|Works|Mill|Quarter|Estate|Centre|Park|Yard|Studios|Chambers)|The \\p{Lu}[\\p{L}'’-]+|${OPENERS} [^\\n,;]{2,30})),?[ \\n]$`,
   "u",
 );
 
@@ -299,13 +310,14 @@ function emitAddress(scan: Scan, start: number, end: number, score: number): voi
   let unit = false;
   for (let k = 0; k < 3; k++) {
     const c = at(text, pos - 2);
-    if (at(text, pos - 1) !== 32 || !(c === 44 || isDigit(c) || isUpper(c))) break;
+    const gap = at(text, pos - 1);
+    if ((gap !== 32 && gap !== 10) || !(c === 44 || isDigit(c) || isUpper(c))) break;
     const base = Math.max(0, pos - 50);
     const m = PART_BEFORE.exec(text.slice(base, pos));
     if (m === null) break;
     const part = m[1] ?? m[2]!;
     pos = base + m.index + m[0].indexOf(part);
-    if (m[1] !== undefined || /^(?:Résidence|Immeuble)/.test(part)) unit = true;
+    if (m[1] !== undefined || OPENER.test(part)) unit = true;
     if (unit) from = pos;
   }
   emit(scan, "POSTAL_ADDRESS", from, end, score);
@@ -332,6 +344,14 @@ export function isHouseSuffix(text: string, s: number, e: number): boolean {
 export function scanAfterHouseNumber(scan: Scan, s: number, e: number): number {
   const text = scan.text;
   if (at(text, s) === 48) return -1; // "Store 0142, Oxford Street": no house number starts with 0
+  // "Unit 4, Arches Yard, 21 Bath Road": a flat's or a unit's number is no house number; the address
+  // starts at the unit, read back from the house number (emitAddress).
+  if (
+    at(text, s - 1) === 32 &&
+    isLetter(at(text, s - 2)) &&
+    UNIT_BEFORE.test(text.slice(Math.max(0, s - 13), s))
+  )
+    return -1;
   let p = e;
   const c = at(text, p);
   // "221B", "12b" (one letter glued to the number), "3 bis", "3bis", "5 ter".
@@ -350,7 +370,22 @@ export function scanAfterHouseNumber(scan: Scan, s: number, e: number): number {
   const wf = wordFlags(text, first, we);
   if (wf & W_STREET_FR) return frenchStreet(scan, s, we);
   if (wf & W_STREET_FIRST) return typeFirstStreet(scan, s, we, false);
-  return englishStreet(scan, s, first);
+  const end = englishStreet(scan, s, first);
+  return end > 0 || !isUpper(fc) ? end : typelessFrenchStreet(scan, s, first);
+}
+
+/** A place's name with no street type, then a French postcode: "15 Les Hauts de Kerlann, 35170 Bruz". */
+const TYPELESS_FR =
+  /^(?:(?:Le|La|Les|L['’]) ?)?\p{Lu}[\p{L}'’-]+(?: (?:de|du|des|la|le|les|d['’]|\p{Lu}[\p{L}'’-]+)){0,4},? (?=\d{5} )/u;
+
+/** After the house number at `start`, a street without a type word that a French postcode confirms, or -1. */
+function typelessFrenchStreet(scan: Scan, start: number, first: number): number {
+  const text = scan.text;
+  const m = TYPELESS_FR.exec(text.slice(first, first + 72));
+  if (m === null) return -1;
+  const end = frenchPostcodeCity(text, first + m[0].length);
+  if (end > 0) emitAddress(scan, start, end, 0.85);
+  return end;
 }
 
 // A French street line ending right before a postcode: "(12 )rue de la Paix, " / "Place Bellecour ".
@@ -375,7 +410,7 @@ export function scanAddressBeforePostcode(scan: Scan, s: number): number {
 }
 
 const INTL_UNIT =
-  /^(?:\d{1,2}[º°ª]? ?(?:Esq|Dto|Dt|Izq|Izda|Dcha|Drt|Fte|[A-D])\.?|[Ii]nt\.? ?\d{1,3}|[Pp]iso \d{1,2}|[Ss]cala [A-Z])(?=,)/;
+  /^(?:(?:bte|boîte|bus) ?\d{1,4}|\d{1,2}[º°ª]? ?(?:Esq|Dto|Dt|Izq|Izda|Dcha|Drt|Fte|[A-D])\.?|[Ii]nt\.? ?\d{1,3}|[Pp]iso \d{1,2}|[Ss]cala [A-Z])(?=,)/;
 
 /**
  * A street whose type comes first, from its type's end `afterType`: "9 Ffordd y Castell, Caernarfon LL55
@@ -408,7 +443,8 @@ function typeFirstStreet(scan: Scan, start: number, afterType: number, numberAft
   }
   if (streetEnd < 0 || !numbered) return -1;
   let q = partSeparator(text, streetEnd);
-  // A floor and side, or a flat: "Rua dos Remédios 58, 2º Esq, 1100-453 Lisboa", "Via Roma 3, int. 5, …".
+  // A floor and side, or a flat: "Rua dos Remédios 58, 2º Esq, 1100-453 Lisboa", "Via Roma 3, int. 5, …",
+  // a Belgian letterbox: "231 bte 4, ".
   const unit = q > 0 ? INTL_UNIT.exec(text.slice(q, q + 16)) : null;
   if (unit) q = partSeparator(text, q + unit[0].length);
   if (q < 0) return -1;
@@ -416,15 +452,20 @@ function typeFirstStreet(scan: Scan, start: number, afterType: number, numberAft
   // or a UK or Irish postcode after the city.
   let end = frenchPostcodeCity(text, q);
   if (end < 0) {
-    const pt = /^\d{4}-\d{3} /.exec(text.slice(q, q + 9));
-    end = pt ? cityEnd(text, q + pt[0].length, 3) : postcodeAfter(text, cityEnd(text, q, 3), 1);
+    // Portugal's "1100-053 Lisboa"; after a number written last, four digits as in Belgium and Switzerland
+    // ("Avenue Louise 231 bte 4, 1050 Ixelles", "Quai du Mont-Blanc 29, 1201 Genève").
+    const code = (numberAfter ? /^\d{4}(?:-\d{3})? / : /^\d{4}-\d{3} /).exec(text.slice(q, q + 9));
+    end = code ? cityEnd(text, q + code[0].length, 3) : postcodeAfter(text, cityEnd(text, q, 3), 1);
   }
   if (end < 0) return -1;
   emitAddress(scan, start, end, 0.9);
   return end;
 }
 
-/** At a capitalised street type that comes first ("Via", "Calle", "Rua"): the address it starts, or -1. */
+/**
+ * At a capitalised street type that comes first ("Via", "Calle", "Rua", or a French type as written in
+ * Belgium and Switzerland: "Avenue Louise 231"): the address it starts, or -1.
+ */
 export function scanStreetFirst(scan: Scan, s: number, e: number): number {
   return typeFirstStreet(scan, s, e, true);
 }

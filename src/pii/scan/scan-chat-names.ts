@@ -61,3 +61,19 @@ export function scanChatNames(text: string): Entity[] {
   }
   return out.sort((a, b) => a.start - b.start);
 }
+
+// The last line of a message, one word in lower case: a signature ("ok à demain\nenzo", "— inès x").
+const LAST_LINE_NAME = /\n[-–—~ ]*([a-zà-öø-ÿ][a-zà-öø-ÿ'’-]{2,20})[\s.!x]*$/u;
+
+/** A person for a lower-case first name alone on the last line of `text`, which holds several lines. */
+export function scanLastLineName(text: string): Entity | undefined {
+  const from = text.lastIndexOf("\n", text.length - 2);
+  if (from < 0 || text.length - from > 32) return undefined;
+  const m = LAST_LINE_NAME.exec(text.slice(from));
+  if (m === null) return undefined;
+  const word = m[1]!;
+  const f = flagsOfWord(word.charAt(0).toUpperCase() + word.slice(1));
+  if (!(f & W_FIRST) || f & NOT_A_NAME) return undefined;
+  const start = from + m[0].indexOf(word);
+  return { type: "PERSON", start, end: start + word.length, score: 0.6 };
+}

@@ -14,6 +14,7 @@ import {
   cueFlags,
   W_FIRST,
   W_GREETING,
+  W_LAST,
   W_MONTH,
   W_STOP,
   W_STREET_EN,
@@ -55,7 +56,10 @@ export function scanJoinedNames(
       if ((to === 0 && from === 0) || !mayBeName(text, s, e)) continue;
       const f = wordFlags(text, s, e);
       const strongLink = f & W_FIRST || f === 0;
-      const commaLink = f & W_FIRST && !(f & ambiguous);
+      // An everyday first name needs a word link, unless a surname no list knows follows it: "Liam
+      // O'Connor / Grace Mwangi".
+      const end = withSecondWord(text, e);
+      const commaLink = f & W_FIRST && (!(f & ambiguous) || end > e);
       if (!strongLink || isCovered(found, s, e) || (added && isCovered(added, s, e))) continue;
       const joined =
         (to > 0 && (to & 1 || commaLink) && (startsPerson(found, to >> 1) || startsPerson(added, to >> 1))) ||
@@ -63,8 +67,17 @@ export function scanJoinedNames(
           (from & 1 || commaLink) &&
           (endsPerson(text, found, from >> 1, f === 0) || endsPerson(text, added, from >> 1, f === 0)));
       if (!joined) continue;
+      // "— Faisal Qureshi, Bradford": after a full name, a comma and a last word are where the person is.
+      if (
+        !(from & 1) &&
+        from > 0 &&
+        end === e &&
+        endsLine(text, e) &&
+        !endsPerson(text, found, from >> 1, true)
+      )
+        continue;
       added ??= [];
-      added.push({ type: "PERSON", start: s, end: withSecondWord(text, e), score: 0.7 });
+      added.push({ type: "PERSON", start: s, end, score: 0.7 });
       taken |= 1 << k;
       grew = true;
     }
@@ -79,17 +92,18 @@ function mayBeName(text: string, s: number, e: number): boolean {
   return !(wordFlags(text, s, e) & NEVER || cueFlags(text, s, e) & NOT_A_NAME);
 }
 
-/** "Mei Ling": a second capitalised word no list knows goes with the first. */
+/** "Mei Ling", "Tugdual Kerjean": a second capitalised word, a surname or one no list knows, goes with the first. */
 function withSecondWord(text: string, e: number): number {
   if (at(text, e) !== 32 || !isUpper(at(text, e + 1))) return e;
   let q = e + 1;
   while (isLetter(at(text, q))) q++;
   if (q - e < 3 || !(FLAGS[at(text, e + 2)]! & F_LOWER)) return e;
-  return wordFlags(text, e + 1, q) === 0 && !(cueFlags(text, e + 1, q) & NOT_A_NAME) ? q : e;
+  const f = wordFlags(text, e + 1, q);
+  return (f === 0 || (f & W_LAST && !(f & NEVER))) && !(cueFlags(text, e + 1, q) & NOT_A_NAME) ? q : e;
 }
 
 /**
- * The link after (`forward`) or before position `p`: " et ", " and " or ", " ("&" joins firms: "Marks &
+ * The link after (`forward`) or before position `p`: " et ", " and ", ", " or " / " ("&" joins firms: "Marks &
  * Spencer", "Faith Hope & Charity Inn"). Returns the position
  * past the link (forward) or before it, times 2, plus 1 for a word link; 0 when there is none.
  */
@@ -97,12 +111,14 @@ function link(text: string, p: number, forward: boolean): number {
   if (forward) {
     if (at(text, p) === 44 && at(text, p + 1) === 32) return (p + 2) * 2;
     if (at(text, p) !== 32) return 0;
+    if (at(text, p + 1) === 47 && at(text, p + 2) === 32) return (p + 3) * 2;
     if (text.startsWith("et ", p + 1)) return (p + 4) * 2 + 1;
     if (text.startsWith("and ", p + 1)) return (p + 5) * 2 + 1;
     return 0;
   }
   if (at(text, p - 1) !== 32) return 0;
   if (at(text, p - 2) === 44) return (p - 2) * 2;
+  if (at(text, p - 2) === 47 && at(text, p - 3) === 32) return (p - 3) * 2;
   if (text.startsWith(" et", p - 4)) return (p - 4) * 2 + 1;
   if (text.startsWith(" and", p - 5)) return (p - 5) * 2 + 1;
   return 0;
@@ -127,4 +143,14 @@ function endsPerson(text: string, list: Entity[] | undefined, p: number, firstNa
 function isCovered(list: Entity[], s: number, e: number): boolean {
   for (const x of list) if (x.start < e && x.end > s) return true;
   return false;
+}
+
+/** True when nothing but punctuation or spaces follows `e` on its line. */
+function endsLine(text: string, e: number): boolean {
+  for (let p = e; p < text.length; p++) {
+    const c = text.charCodeAt(p);
+    if (c === 10) return true;
+    if (isLetter(c) || (c >= 48 && c <= 57)) return false;
+  }
+  return true;
 }

@@ -12,6 +12,7 @@ import {
   C_NAME_CUE,
   C_PLACE_AFTER,
   C_PLACE_CUE,
+  C_PREPOSITION,
   C_SIGNOFF,
   C_STRONG_CUE,
   C_TITLE,
@@ -27,9 +28,11 @@ import {
   W_MONTH,
   W_NAME,
   W_PARTICLE,
+  W_RARE,
   W_STOP,
   W_STREET_EN,
   W_STREET_FIRST,
+  W_STREET_FR,
   W_TITLE,
   wordFlags,
   wordFlagsHashed,
@@ -58,6 +61,14 @@ function isAllCaps(text: string, s: number, e: number): boolean {
 function flagsOf(text: string, s: number, e: number): number {
   const f = wordFlags(text, s, e);
   if (f !== 0) return f;
+  // "O'Malley-Hughes", "McAllister": Irish and Scottish surnames announce themselves.
+  const c0 = at(text, s);
+  if (
+    e - s > 3 &&
+    ((c0 === 79 && isApostrophe(at(text, s + 1))) || (c0 === 77 && at(text, s + 1) === 99)) &&
+    isUpper(at(text, s + 2))
+  )
+    return W_LAST;
   let h = -1;
   for (let i = s + 1; i < e; i++) {
     if (at(text, i) !== 45) continue;
@@ -163,6 +174,23 @@ function collectTokens(scan: Scan, s: number, e: number, f: number): number {
         te = two;
         tf = W_LAST;
       }
+    }
+    // "Harold P. Brennan", "— Jean-Baptiste R.": an initial after a first name is part of the name.
+    // ("Elizabeth I." is a queen: a numeral letter must be followed by the surname.)
+    if (
+      te - q === 1 &&
+      at(text, te) === 46 &&
+      TF[count - 1]! & W_FIRST &&
+      !(FLAGS[at(text, te + 1)]! & F_LETTER) &&
+      (!isRomanNumeral(text, q, te) || (isSpace(at(text, te + 1)) && isUpper(at(text, te + 2))))
+    ) {
+      TS[count] = q;
+      TE[count] = te + 1;
+      TF[count] = W_LAST;
+      TC[count] = 1;
+      count++;
+      p = te + 1;
+      continue;
     }
     if (te - q < 2 || (tf & W_STOP && !(tf & W_LAST)) || tf & W_TITLE) break;
     // A month ends the name ("Jean Dupont Mai 2024"), unless it is a surname no day follows ("Xuân Trung Mai,").
@@ -290,12 +318,16 @@ function nameLength(scan: Scan, count: number, cue: number): number {
     if (f & W_FIRST) {
       // A place or function word needs a surname after it: "Will Smith", not "London Victoria".
       // "Paris CDG", "London LHR": an airport's code after a city is no surname; "Job ID" no name at all.
+      // In a heading all in capitals an everyday word needs a known surname: "BON DE LIVRAISON".
       const capsLen = TE[1]! - TS[1]!;
-      if ((f & W_STOP ? g & W_LAST : g & W_NAME) || (TC[1] && capsLen > 2 && (capsLen > 3 || !(f & W_STOP))))
+      if (
+        (f & W_STOP ? g & W_LAST : g & W_NAME) ||
+        (TC[1] && capsLen > 2 && (capsLen > 3 || !(f & W_STOP)) && !(TC[0] && f & W_EVERYDAY))
+      )
         return count;
       // French does not capitalise common nouns mid-phrase, so "Pierre Garnier" is a name; English titles
       // do ("Grace Period"), so an English everyday word needs a known surname after it.
-      if (g === 0 && !(f & (W_STOP | (scan.ambiguous & W_AMBIG_EN)))) return count;
+      if (g === 0 && !TC[1] && !(f & (W_STOP | (scan.ambiguous & W_AMBIG_EN)))) return count;
     }
     // Forms and lists put the surname first in capitals: "DUPONT Jean", "JANSEN Maximilian"
     // (but "FYI Morgan Turcotte" is an acronym before a name).
@@ -309,7 +341,8 @@ function nameLength(scan: Scan, count: number, cue: number): number {
   if (f & (W_STOP | W_MONTH) && !(cue & C_STRONG_CUE)) return 0; // "for April expense claims"
   // A lone first name that is also a common capitalised word ("France", "Paris") needs a cue.
   if (f & W_FIRST && !ambiguous && !TC[0]) return 1;
-  if (cue & C_NAME_CUE && f & W_NAME) return 1;
+  // A rare given name is not named by a preposition alone: "trains from Leyton", "le train pour Clermont".
+  if (cue & C_NAME_CUE && f & W_NAME && !(cue & C_PREPOSITION && f & W_RARE)) return 1;
   if (cue & C_STRONG_CUE) return count;
   return 0;
 }
@@ -444,6 +477,8 @@ function emitPerson(scan: Scan, start: number, end: number, count: number, score
     while (p > 0 && FLAGS[at(text, p - 1)]! & F_LETTER) p--;
     if (isUpper(at(text, p)) && isNotAPerson(text, p, count > 1 ? TE[0]! : end)) return;
   }
+  // "Leroy Merlin Lyon Vaise": a listed brand and the shop's place.
+  if (count >= 3 && isNotAPerson(text, start, TE[1]!)) return;
   for (let k = 1; k < count; k++) {
     // "Henry Wood House": a building word after a first name and a surname (alone it is one: "Josiah Hall").
     if (k >= 2 && k === count - 1 && BUILDING.test(text.slice(TS[k]!, TE[k]!))) return;
@@ -482,6 +517,21 @@ function emitPerson(scan: Scan, start: number, end: number, count: number, score
       if (we - p <= 4 && isRomanNumeral(text, p, we) && !(FLAGS[at(text, we)]! & F_LETTER) && !pronoun)
         return;
     }
+  }
+  // "MACLEOD, Eilidh": a surname in capitals, a comma, then the first name, as files and letters list people.
+  const prev = scan.out[scan.out.length - 1];
+  if (
+    count === 1 &&
+    prev !== undefined &&
+    prev.end === start - 2 &&
+    at(text, start - 2) === 44 &&
+    prev.type === "PERSON" &&
+    TF[0]! & W_FIRST &&
+    !TC[0] &&
+    isAllCaps(text, prev.start, prev.end)
+  ) {
+    emit(scan, "PERSON", prev.start, end, score);
+    return;
   }
   emit(scan, "PERSON", start, end, score);
 }
@@ -586,7 +636,7 @@ export function scanCapitalised(scan: Scan, s: number): number {
     return end;
   }
   if (f & W_TITLE) return afterTitle(scan, s, e);
-  if (f & W_STREET_FIRST) {
+  if (f & (W_STREET_FIRST | W_STREET_FR)) {
     const end = scanStreetFirst(scan, s, e);
     if (end > 0) return end;
   }
@@ -606,7 +656,8 @@ export function scanCapitalised(scan: Scan, s: number): number {
   }
   const count = collectTokens(scan, s, e, f);
   const cue = cueBefore(text, s);
-  if (cue & C_PLACE_CUE) return TE[count - 1]!; // "avenue Jean Jaurès", "lycée Victor Hugo"
+  // "avenue Jean Jaurès", "lycée Victor Hugo"; not across a label's colon: "sur place : Grégory Gauthier".
+  if (cue & C_PLACE_CUE && WORD_END === s - 1) return TE[count - 1]!;
   let len = nameLength(scan, count, cue);
   // A first name alone on the message's last line signs it, even a word that is also an everyday one:
   // "…from 9am.\nGrace".
