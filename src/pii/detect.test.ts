@@ -518,6 +518,22 @@ test("PERSON: chat speakers, SURNAME comma first name, initials, Irish and Scott
   none("AS Pierre-Bénite Handball : entraînement décalé", "fr");
   none("Chased three times. — Faisal Qureshi, Bradford", "en");
   none("votre Clio est prête, ou payez en Lydia", "fr");
+  // An e-mail address of the message spells the name; a team's mailbox or a firm's name does not.
+  // (Alone, two words no list knows after "by" are not enough.)
+  none("Reported by Dmitri Volkov via the form.", "en");
+  assert.deepEqual(found("email=dmitri.volkov@fastmail.com\nReported by Dmitri Volkov via the form.", "en"), [
+    ["EMAIL", "dmitri.volkov@fastmail.com"],
+    ["PERSON", "Dmitri Volkov"],
+  ]);
+  none("association Les Jardins Partagés", "fr");
+  assert.deepEqual(found("association Les Jardins Partagés : bureau.jardins@gmail.com", "fr"), [
+    ["EMAIL", "bureau.jardins@gmail.com"],
+  ]);
+  assert.deepEqual(found("Write to j.ashworth@ashworthlegal.co.uk.\nAshworth Legal LLP", "en"), [
+    ["EMAIL", "j.ashworth@ashworthlegal.co.uk"],
+  ]);
+  only("Dossier locataire — Candidat : Oumar Sissoko", "PERSON", "Oumar Sissoko", "fr");
+  only("qq1 a le num de tonton karim ?", "PERSON", "karim", "fr");
 });
 
 test("POSTAL_ADDRESS: units, estates and chalets before the number, Belgian and Swiss layouts, no street type", () => {

@@ -3,6 +3,7 @@ import { at, S_AFTER_GAP, S_ALWAYS, S_WORD, START } from "./scan/char-class.ts";
 import { W_AMBIG_EN, W_AMBIG_FR } from "./scan/lexicon.ts";
 import { scanChatNames, scanLastLineName } from "./scan/scan-chat-names.ts";
 import { scanEmail } from "./scan/scan-email.ts";
+import { scanEmailNames } from "./scan/scan-email-names.ts";
 import { scanIpv6AtColon } from "./scan/scan-ipv6.ts";
 import { scanJoinedNames } from "./scan/scan-joined-names.ts";
 import { scanListNames } from "./scan/scan-list-names.ts";
@@ -121,6 +122,8 @@ function secondReadings(scan: Scan, text: string, found: Entity[], firstLineEnd:
   if (scan.leftCount > 0 && out.length > 0) {
     out = mergePersons(out, scanRepeatedNames(text, out, scan.left, scan.leftCount));
     out = mergePersons(out, scanJoinedNames(text, out, scan.left, scan.leftCount, scan.ambiguous));
+    if (out.some((x) => x.type === "EMAIL"))
+      out = mergePersons(out, scanEmailNames(text, out, scan.left, scan.leftCount));
   }
   return out;
 }

@@ -18,7 +18,7 @@ import {
 } from "./lexicon.ts";
 
 const HAILED =
-  /(?:^|[\s,.!?;:()])(mr|mrs|ms|mme|madame|monsieur|name's|name’s|names|c|c'est|c’est|cest|its|it's|it’s|im|i'm|i’m|suis|jsuis|hey|hi|hii|yo|slt|salut|coucou|cc|bjr|bonjour|bonsoir|hello|hiya|merci|mrc|thanks|thx|ty|dis à|dis a|dit à|ask|call|with|w\/|avec|into|met|croisé|croise)[ ,]+([a-zà-öø-ÿ][a-zà-öø-ÿ'’-]{2,20})(?![\p{L}\d@])/gu;
+  /(?:^|[\s,.!?;:()])(mr|mrs|ms|mme|madame|monsieur|name's|name’s|names|c|c'est|c’est|cest|its|it's|it’s|im|i'm|i’m|suis|jsuis|hey|hi|hii|yo|slt|salut|coucou|cc|bjr|bonjour|bonsoir|hello|hiya|merci|mrc|thanks|thx|ty|dis à|dis a|dit à|ask|call|with|w\/|avec|into|met|croisé|croise|tonton|tata|tatie|mamie|papi|papy|uncle|auntie|aunty|nana|cousin|cousine)[ ,]+([a-zà-öø-ÿ][a-zà-öø-ÿ'’-]{2,20})(?![\p{L}\d@])/gu;
 // "bilal tu ramènes la switch", "sam u coming?": someone spoken to, right before "tu" or "you".
 const VOCATIVE = /(?:^|[.!?,]\s+|\n)([a-zà-öø-ÿ][a-zà-öø-ÿ'’-]{2,20}) (?:tu|t'as|t’as|u|you) /gu;
 const SURNAME_AFTER_PARTICLE = /^ [a-zà-öø-ÿ][a-zà-öø-ÿ'’-]{1,20}(?![\p{L}\d])/u;

@@ -607,7 +607,8 @@ export function scanCapitalised(scan: Scan, s: number): number {
   if (e - s === 1 && at(text, e) === 46 && !(f & W_TITLE)) return afterInitial(scan, s, e);
   if (f === 0) {
     const cue = cueBefore(text, s);
-    const strong = cue & C_STRONG_CUE;
+    // "Dossier locataire — Candidat : Oumar Sissoko": a role after a role names no one itself.
+    const strong = cue & C_STRONG_CUE && !(cueFlags(text, s, e) & (C_STRONG_CUE | C_NAME_CUE));
     if (!strong && !isAllCaps(text, s, e)) {
       // After a cue or a label ("Third party driver: Bartosz Kowalczyk").
       // A signature on the last line too: "…keeps failing\nOlu Adebayo".
