@@ -612,6 +612,63 @@ test("POSTAL_ADDRESS: units, estates and chalets before the number, Belgian and 
   none("Rue de la Paix est belle", "fr");
 });
 
+test("PERSON and POSTAL_ADDRESS: mentions, roles in brackets, letters after a name, a month as a surname; flats and floors", () => {
+  only("@fred t'as vu le mail ?", "PERSON", "fred", "fr");
+  assert.deepEqual(found("[Intercom] hey it's dave from northwind, pls add my colleague ngozi", "en"), [
+    ["PERSON", "dave"],
+    ["PERSON", "ngozi"],
+  ]);
+  only("slt tu peux dire à nico que c'est dispo", "PERSON", "nico", "fr");
+  assert.deepEqual(found("me: my card was cloned\nagent (Shauna): sorry!\nme: ok", "en"), [
+    ["PERSON", "Shauna"],
+  ]);
+  only("Best, Anjali Bhatt ACA", "PERSON", "Anjali Bhatt", "en");
+  only("Your flu jab is at 09:40 with Nurse Hope.", "PERSON", "Hope", "en");
+  none("Your order was dispatched with Royal Mail.", "en");
+  none("posted to Ballyvaughan, Co. Clare", "en");
+  assert.deepEqual(found("À l'attention de M. Hervé Janvier\n8 chemin du Moulin\n38200 Vienne", "fr"), [
+    ["PERSON", "Hervé Janvier"],
+    ["POSTAL_ADDRESS", "8 chemin du Moulin\n38200 Vienne"],
+  ]);
+  only(
+    "Logement : 27 rue Paul Bert, 3e étage gauche, 69003 Lyon",
+    "POSTAL_ADDRESS",
+    "27 rue Paul Bert, 3e étage gauche, 69003 Lyon",
+    "fr",
+  );
+  only(
+    "Address: 3 Wentworth Court, 22 Lordship Lane, London SE22 8HN",
+    "POSTAL_ADDRESS",
+    "3 Wentworth Court, 22 Lordship Lane, London SE22 8HN",
+    "en",
+  );
+  only(
+    "Flat: 0/2\n34 Dumbarton Road\nGlasgow G11 6AA",
+    "POSTAL_ADDRESS",
+    "0/2\n34 Dumbarton Road\nGlasgow G11 6AA",
+    "en",
+  );
+  only(
+    '"address": "2F1, 14 Marchmont Crescent, Edinburgh EH9 1HG"',
+    "POSTAL_ADDRESS",
+    "2F1, 14 Marchmont Crescent, Edinburgh EH9 1HG",
+    "en",
+  );
+  only(
+    "c'est au 3 rés. les Hortensias, 44300 nantes, merci",
+    "POSTAL_ADDRESS",
+    "3 rés. les Hortensias, 44300 nantes",
+    "fr",
+  );
+  only(
+    "12, allée des Glycines\nRésidence Le Parc – Bât. C\n91000 Évry-Courcouronnes",
+    "POSTAL_ADDRESS",
+    "12, allée des Glycines\nRésidence Le Parc – Bât. C\n91000 Évry-Courcouronnes",
+    "fr",
+  );
+  none("Accueil du lundi au jeudi, 8h30–12h, rue Claude Bonnier.", "fr");
+});
+
 test("DATE_OF_BIRTH: the answer on the line after a question asking for it", () => {
   only("Conseiller : votre date de naissance ?\nClient : le 5 mars 1981.", "DATE_OF_BIRTH", "5 mars 1981");
   only("Agent: and your date of birth?\nCaller: 12/04/1979", "DATE_OF_BIRTH", "12/04/1979");

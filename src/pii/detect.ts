@@ -107,7 +107,8 @@ function secondReadings(scan: Scan, text: string, found: Entity[], firstLineEnd:
   let out = found;
   if (firstLineEnd > 0 && firstLineEnd < 400) out = mergePersons(out, scanTableNames(text, firstLineEnd));
   const c0 = text.length > 0 ? text.charCodeAt(0) : 0;
-  if (c0 >= 97 && c0 <= 122) out = mergePersons(out, scanChatNames(text));
+  // A chat: in lower case, or opened by a "[tag]" or an "@mention".
+  if ((c0 >= 97 && c0 <= 122) || c0 === 91 || c0 === 64) out = mergePersons(out, scanChatNames(text));
   if (firstLineEnd > 0) {
     out = mergePersons(out, scanSpeakers(text));
     // A signature in lower case: only when the last character is a letter or a kiss.

@@ -127,7 +127,7 @@ function frenchPostcodeCity(text: string, i: number): number {
 }
 
 const FR_UNIT =
-  /^(?:(?:[Bb]ât\.?|[Bb]at\.?|[Bb]âtiment|[Bb]atiment|[Ee]sc\.?|[Ee]scalier|[Aa]ppt\.?|[Aa]ppartement|[Aa]pt\.?|[Pp]orte|Étage|Etage|[Ll]ot) ?[\dA-Z]{1,4}\b|\d{1,2} ?(?:e|er|ème|eme) étage(?: porte (?:gauche|droite|face|\d{1,3}))?|(?:Résidence|lieu-dit|Lieu-dit|Lieudit|hameau|Hameau) [^\n,;]{2,30}(?=,))/u;
+  /^(?:(?:[Bb]ât\.?|[Bb]at\.?|[Bb]âtiment|[Bb]atiment|[Ee]sc\.?|[Ee]scalier|[Aa]ppt\.?|[Aa]ppartement|[Aa]pt\.?|[Pp]orte|Étage|Etage|[Ll]ot) ?[\dA-Z]{1,4}\b|\d{1,2} ?(?:e|er|ème|eme) étage(?: (?:porte )?(?:gauche|droite|face|\d{1,3}))?|(?:Résidence|lieu-dit|Lieu-dit|Lieudit|hameau|Hameau) [^\n,;]{2,30}(?=,|\n))/u;
 
 /** After a French street type: the street's name, then an optional postcode and city. */
 function frenchStreet(scan: Scan, start: number, afterType: number): number {
@@ -292,7 +292,7 @@ function postcodeAfter(text: string, city: number, more: number): number {
 const OPENERS = "(?:Résidence|Immeuble|Lotissement|Domaine|Chalet|Villa|ZA|ZI|ZAC)";
 const OPENER = new RegExp(`^${OPENERS} `);
 const PART_BEFORE = new RegExp(
-  `(?:^|[^\\p{L}])(?:((?:${UNIT_WORDS}|Room|Studio|Atelier|Appartement|Appart\\.?|Appt\\.?|Chambre|Bâtiment|Bât\\.?|Escalier|Esc\\.?|apt\\.?|appt\\.?|bât\\.?|bat\\.?|escalier|esc\\.?) ?[\\dA-Z]{1,4}(?:/\\d{1,3})?)|((?:The )?(?:\\p{Lu}[\\p{L}'’-]+ ){0,3}(?:Court|House|Lodge|Mansions|Apartments|Tower|Towers|Building|Buildings|Heights|Point|Hall|Gardens|Residence|Wharf|Works|Mill|Quarter|Estate|Centre|Park|Yard|Studios|Chambers)|The \\p{Lu}[\\p{L}'’-]+|${OPENERS} [^\\n,;]{2,30})),?[ \\n]$`,
+  `(?:^|[^\\p{L}])(?:((?:${UNIT_WORDS}|Room|Studio|Atelier|Appartement|Appart\\.?|Appt\\.?|Chambre|Bâtiment|Bât\\.?|Escalier|Esc\\.?|apt\\.?|appt\\.?|bât\\.?|bat\\.?|escalier|esc\\.?) ?[\\dA-Z]{1,4}(?:/\\d{1,3})?|\\d{1,2}/\\d{1,2}|\\d[FG]\\d{1,2})|((?:The )?(?:\\p{Lu}[\\p{L}'’-]+ ){0,3}(?:Court|House|Lodge|Mansions|Apartments|Tower|Towers|Building|Buildings|Heights|Point|Hall|Gardens|Residence|Wharf|Works|Mill|Quarter|Estate|Centre|Park|Yard|Studios|Chambers)|The \\p{Lu}[\\p{L}'’-]+|${OPENERS} [^\\n,;]{2,30})),?[ \\n]$`,
   "u",
 );
 
@@ -320,6 +320,17 @@ function emitAddress(scan: Scan, start: number, end: number, score: number): voi
     if (m[1] !== undefined || OPENER.test(part)) unit = true;
     if (unit) from = pos;
   }
+  // "3 Wentworth Court, 22 Lordship Lane, London SE22 8HN": a flat and its building, read as a street of
+  // their own just before, open the address.
+  const prev = scan.out[scan.out.length - 1];
+  if (
+    prev !== undefined &&
+    prev.type === "POSTAL_ADDRESS" &&
+    prev.end === from - 2 &&
+    at(text, prev.end) === 44 &&
+    !/\D\d/.test(text.slice(prev.start, prev.end))
+  )
+    from = prev.start;
   emit(scan, "POSTAL_ADDRESS", from, end, score);
 }
 
@@ -354,9 +365,11 @@ export function scanAfterHouseNumber(scan: Scan, s: number, e: number): number {
     return -1;
   let p = e;
   const c = at(text, p);
-  // "221B", "12b" (one letter glued to the number), "3 bis", "3bis", "5 ter".
-  if (isLetter(c) && !isLetter(at(text, p + 1))) p++;
-  else {
+  // "221B", "12b" (one letter glued to the number), "3 bis", "3bis", "5 ter"; not an hour: "8h30–12h, rue…".
+  if (isLetter(c) && !isLetter(at(text, p + 1))) {
+    if (c === 104) return -1;
+    p++;
+  } else {
     const q = c === 32 ? p + 1 : p;
     const w = wordEnd(text, q);
     if (isHouseSuffix(text, q, w)) p = w;

@@ -18,16 +18,30 @@ import {
 } from "./lexicon.ts";
 
 const HAILED =
-  /(?:^|[\s,.!?;:()])(mr|mrs|ms|mme|madame|monsieur|name's|name’s|names|c|c'est|c’est|cest|its|it's|it’s|im|i'm|i’m|suis|jsuis|hey|hi|hii|yo|slt|salut|coucou|cc|bjr|bonjour|bonsoir|hello|hiya|merci|mrc|thanks|thx|ty|dis à|dis a|dit à|ask|call|with|w\/|avec|into|met|croisé|croise|tonton|tata|tatie|mamie|papi|papy|uncle|auntie|aunty|nana|cousin|cousine)[ ,]+([a-zà-öø-ÿ][a-zà-öø-ÿ'’-]{2,20})(?![\p{L}\d@])/gu;
+  /(?:^|[\s,.!?;:()])(mr|mrs|ms|mme|madame|monsieur|name's|name’s|names|c|c'est|c’est|cest|its|it's|it’s|im|i'm|i’m|suis|jsuis|hey|hi|hii|yo|slt|salut|coucou|cc|bjr|bonjour|bonsoir|hello|hiya|merci|mrc|thanks|thx|ty|dis à|dis a|dit à|dire à|dire a|ask|tell|call|with|colleague|collègue|pote|mate|w\/|avec|into|met|croisé|croise|tonton|tata|tatie|mamie|papi|papy|uncle|auntie|aunty|nana|cousin|cousine)[ ,]+([a-zà-öø-ÿ][a-zà-öø-ÿ'’-]{2,20})(?![\p{L}\d@])/gu;
 // "bilal tu ramènes la switch", "sam u coming?": someone spoken to, right before "tu" or "you".
 const VOCATIVE = /(?:^|[.!?,]\s+|\n)([a-zà-öø-ÿ][a-zà-öø-ÿ'’-]{2,20}) (?:tu|t'as|t’as|u|you) /gu;
 const SURNAME_AFTER_PARTICLE = /^ [a-zà-öø-ÿ][a-zà-öø-ÿ'’-]{1,20}(?![\p{L}\d])/u;
 const TITLES = new Set(["mr", "mrs", "ms", "mme", "madame", "monsieur"]);
 const NOT_A_NAME = W_EVERYDAY | W_STOP | W_MONTH | W_TITLE | W_GREETING;
 
-/** Person entities for lower-case first names hailed in `text` (already known to start in lower case). */
+// "@fred t'as vu…": a mention in a chat.
+const MENTION = /(?:^|[\s(])@(\p{L}[\p{L}'’-]{2,20})(?![\p{L}\d@.])/gu;
+
+/**
+ * Person entities for lower-case first names hailed in `text` (already known to start in lower case, or
+ * with a chat's "[tag]" or "@").
+ */
 export function scanChatNames(text: string): Entity[] {
   const out: Entity[] = [];
+  MENTION.lastIndex = 0;
+  for (let m = MENTION.exec(text); m !== null; m = MENTION.exec(text)) {
+    const word = m[1]!;
+    const f = flagsOfWord(word.charAt(0).toUpperCase() + word.slice(1));
+    if (!(f & W_FIRST) || f & NOT_A_NAME) continue;
+    const start = m.index + m[0].length - word.length;
+    out.push({ type: "PERSON", start, end: start + word.length, score: 0.6 });
+  }
   HAILED.lastIndex = 0;
   for (let m = HAILED.exec(text); m !== null; m = HAILED.exec(text)) {
     const word = m[2]!;

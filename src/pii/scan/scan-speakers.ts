@@ -23,8 +23,9 @@ import {
 } from "./lexicon.ts";
 
 /** A label at a line's start, after an optional "[channel] " or "#channel — " prefix: one word or two. */
+// "agent (Shauna): …": the name after a role.
 const LABEL =
-  /(?:\[[^\]\n]{1,24}\] |#[\w-]{1,24} [—–-] )?(\p{L}[\p{L}'’-]{1,20}(?: \p{Lu}[\p{L}'’-]{1,20})?) ?: ?(?=\S)/uy;
+  /(?:\[[^\]\n]{1,24}\] |#[\w-]{1,24} [—–-] )?(?:\p{L}{2,20} \((\p{L}[\p{L}'’-]{1,20})\)|(\p{L}[\p{L}'’-]{1,20}(?: \p{Lu}[\p{L}'’-]{1,20})?)) ?: ?(?=\S)/uy;
 /** The writer's own side in an exported chat: a speaker line that names no one. */
 const SELF = new Set(["you", "me", "moi", "toi", "vous", "me (you)"]);
 const NOT_A_SPEAKER =
@@ -40,8 +41,9 @@ export function scanSpeakers(text: string): Entity[] {
     LABEL.lastIndex = p;
     const m = LABEL.exec(text);
     if (m !== null) {
-      const word = m[1]!;
-      const start = m.index + m[0].indexOf(word);
+      const word = m[1] ?? m[2]!;
+      const start =
+        m[1] !== undefined ? m.index + m[0].indexOf(`(${word})`) + 1 : m.index + m[0].indexOf(word);
       const end = start + word.length;
       if (SELF.has(word.toLowerCase())) lines++;
       else {

@@ -194,7 +194,12 @@ function collectTokens(scan: Scan, s: number, e: number, f: number): number {
     }
     if (te - q < 2 || (tf & W_STOP && !(tf & W_LAST)) || tf & W_TITLE) break;
     // A month ends the name ("Jean Dupont Mai 2024"), unless it is a surname no day follows ("Xuân Trung Mai,").
-    if (tf & W_MONTH && (!(tf & W_LAST) || (isSpace(at(text, te)) && FLAGS[at(text, te + 1)]! & F_DIGIT)))
+    // (A number on the next line is an address's: "M. Hervé Janvier\n8 chemin du Moulin".)
+    if (
+      tf & W_MONTH &&
+      (!(tf & W_LAST || isTitled(text, TS[0]!)) ||
+        (at(text, te) === 32 && FLAGS[at(text, te + 1)]! & F_DIGIT))
+    )
       break;
     if (tf & W_STREET_EN && !(tf & W_NAME)) break;
     const caps = isAllCaps(text, q, te);
@@ -211,6 +216,16 @@ function collectTokens(scan: Scan, s: number, e: number, f: number): number {
 }
 
 /** After a title: the following name tokens, whatever they are ("M. Zerbib", "Dr House", "Mrs van den Pol"). */
+/** True when a title ("M.", "Mme", "Dr") is the word before `s`: "M. Hervé Janvier" is a surname, not a month. */
+function isTitled(text: string, s: number): boolean {
+  let j = s - 1;
+  while (j > 0 && at(text, j) === 32) j--;
+  if (at(text, j) === 46) j--;
+  const e = j + 1;
+  while (j >= 0 && FLAGS[at(text, j)]! & F_LETTER) j--;
+  return e > j + 1 && (wordFlags(text, j + 1, e) & W_TITLE) !== 0;
+}
+
 function afterTitle(scan: Scan, s: number, e: number): number {
   const text = scan.text;
   let p = e;
@@ -477,8 +492,12 @@ function emitPerson(scan: Scan, start: number, end: number, count: number, score
     while (p > 0 && FLAGS[at(text, p - 1)]! & F_LETTER) p--;
     if (isUpper(at(text, p)) && isNotAPerson(text, p, count > 1 ? TE[0]! : end)) return;
   }
-  // "Leroy Merlin Lyon Vaise": a listed brand and the shop's place.
+  // "Leroy Merlin Lyon Vaise": a listed brand and the shop's place; "Royal Mail": one a word longer.
   if (count >= 3 && isNotAPerson(text, start, TE[1]!)) return;
+  if (at(text, end) === 32 && isUpper(at(text, end + 1)) && isNotAPerson(text, start, wordEnd(text, end + 1)))
+    return;
+  // "Ballyvaughan, Co. Clare": an Irish county.
+  if (start >= 4 && text.startsWith("Co. ", start - 4)) return;
   for (let k = 1; k < count; k++) {
     // "Henry Wood House": a building word after a first name and a surname (alone it is one: "Josiah Hall").
     if (k >= 2 && k === count - 1 && BUILDING.test(text.slice(TS[k]!, TE[k]!))) return;
