@@ -357,12 +357,7 @@ export function scanAfterHouseNumber(scan: Scan, s: number, e: number): number {
   if (at(text, s) === 48) return -1; // "Store 0142, Oxford Street": no house number starts with 0
   // "Unit 4, Arches Yard, 21 Bath Road": a flat's or a unit's number is no house number; the address
   // starts at the unit, read back from the house number (emitAddress).
-  if (
-    at(text, s - 1) === 32 &&
-    isLetter(at(text, s - 2)) &&
-    UNIT_BEFORE.test(text.slice(Math.max(0, s - 13), s))
-  )
-    return -1;
+  if (at(text, s - 1) === 32 && isLetter(at(text, s - 2)) && unitBefore(text, s - 1)) return -1;
   let p = e;
   const c = at(text, p);
   // "221B", "12b" (one letter glued to the number), "3 bis", "3bis", "5 ter"; not an hour: "8h30–12h, rue…".
@@ -387,6 +382,15 @@ export function scanAfterHouseNumber(scan: Scan, s: number, e: number): number {
   return end > 0 || !isUpper(fc) ? end : typelessFrenchStreet(scan, s, first);
 }
 
+/** True when the word ending at `end` is a capitalised unit word ("Unit", "Flat", "Atelier", "Bât."). */
+function unitBefore(text: string, end: number): boolean {
+  let j = end;
+  if (at(text, j - 1) === 46) j--;
+  while (j > 0 && end - j < 12 && isLetter(at(text, j - 1))) j--;
+  // Most words before a number are in lower case ("il reste 12"): one read decides.
+  return isUpper(at(text, j)) && UNIT_BEFORE.test(text.slice(j > 0 ? j - 1 : 0, end + 1));
+}
+
 /** A place's name with no street type, then a French postcode: "15 Les Hauts de Kerlann, 35170 Bruz". */
 const TYPELESS_FR =
   /^(?:(?:Le|La|Les|L['’]) ?)?\p{Lu}[\p{L}'’-]+(?: (?:de|du|des|la|le|les|d['’]|\p{Lu}[\p{L}'’-]+)){0,4},? (?=\d{5} )/u;
@@ -394,6 +398,11 @@ const TYPELESS_FR =
 /** After the house number at `start`, a street without a type word that a French postcode confirms, or -1. */
 function typelessFrenchStreet(scan: Scan, start: number, first: number): number {
   const text = scan.text;
+  // Cheap first: five digits in a row must follow.
+  let run = 0;
+  for (let p = first, n = Math.min(text.length, first + 72); p < n && run < 5; p++)
+    run = isDigit(at(text, p)) ? run + 1 : 0;
+  if (run < 5) return -1;
   const m = TYPELESS_FR.exec(text.slice(first, first + 72));
   if (m === null) return -1;
   const end = frenchPostcodeCity(text, first + m[0].length);

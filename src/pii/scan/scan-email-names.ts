@@ -25,7 +25,9 @@ const NOT_A_NAME = W_STOP | W_MONTH | W_TITLE | W_GREETING | W_STREET_FR | W_STR
 
 const isLetter = (c: number) => (FLAGS[c]! & F_LETTER) !== 0;
 const isUpper = (c: number) => (FLAGS[c]! & F_UPPER) !== 0;
-const plain = (s: string) => s.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
+// Accents are stripped only from words that have some: most are plain ASCII.
+const plain = (s: string) =>
+  /[^\t-~]/.test(s) ? s.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase() : s.toLowerCase();
 
 /** Person entities at the starts in `left` (the first `count`) that an e-mail address in `found` spells. */
 export function scanEmailNames(text: string, found: Entity[], left: Int32Array, count: number): Entity[] {

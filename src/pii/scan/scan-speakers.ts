@@ -32,14 +32,22 @@ const NOT_A_SPEAKER =
   W_STOP | W_MONTH | W_TITLE | W_GREETING | W_PARTICLE | W_STREET_FR | W_STREET_EN | W_STREET_FIRST;
 const isLetter = (c: number) => (FLAGS[c]! & F_LETTER) !== 0;
 
+function labelAt(text: string, p: number): RegExpExecArray | null {
+  LABEL.lastIndex = p;
+  return LABEL.exec(text);
+}
+
 /** Person entities for the speakers of `text` (known to hold several lines), in text order. */
 export function scanSpeakers(text: string): Entity[] {
   const labels: Array<{ start: number; end: number; name: boolean }> = [];
   let lines = 0;
   let named = false;
-  for (let p = 0; p < text.length; ) {
-    LABEL.lastIndex = p;
-    const m = LABEL.exec(text);
+  let colon = text.indexOf(":");
+  for (let p = 0; p < text.length && colon >= 0; ) {
+    const nl = text.indexOf("\n", p);
+    // Cheap first: a label's colon comes early on its line.
+    if (colon < p) colon = text.indexOf(":", p);
+    const m = colon >= 0 && colon - p <= 50 && (nl < 0 || colon < nl) ? labelAt(text, p) : null;
     if (m !== null) {
       const word = m[1] ?? m[2]!;
       const start =
@@ -55,7 +63,6 @@ export function scanSpeakers(text: string): Entity[] {
         }
       }
     }
-    const nl = text.indexOf("\n", p);
     if (nl < 0) break;
     p = nl + 1;
   }

@@ -494,7 +494,12 @@ function emitPerson(scan: Scan, start: number, end: number, count: number, score
   }
   // "Leroy Merlin Lyon Vaise": a listed brand and the shop's place; "Royal Mail": one a word longer.
   if (count >= 3 && isNotAPerson(text, start, TE[1]!)) return;
-  if (at(text, end) === 32 && isUpper(at(text, end + 1)) && isNotAPerson(text, start, wordEnd(text, end + 1)))
+  if (
+    count === 1 &&
+    at(text, end) === 32 &&
+    isUpper(at(text, end + 1)) &&
+    isNotAPerson(text, start, wordEnd(text, end + 1))
+  )
     return;
   // "Ballyvaughan, Co. Clare": an Irish county.
   if (start >= 4 && text.startsWith("Co. ", start - 4)) return;
