@@ -58,7 +58,7 @@ export function scanEmailNames(text: string, found: Entity[], left: Int32Array, 
     }
     // "Stefano Romano" (s.romano@…): a first name before goes with it.
     let start = s;
-    if (at(text, s - 1) === 32 && !isUpper(at(text, s - 2))) {
+    if (at(text, s - 1) === 32) {
       let p = s - 1;
       while (p > 0 && isLetter(at(text, p - 1))) p--;
       if (p < s - 1 && isUpper(at(text, p)) && wordFlags(text, p, s - 1) & W_FIRST) start = p;
