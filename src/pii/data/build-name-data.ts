@@ -57,12 +57,15 @@ function withoutMarks(name: string): string {
 }
 
 /**
- * Lower-case words of English and French (Debian's wamerican, wbritish and wfrench word lists): a name of
- * another locale that is also one of them ("Care", "Mode", "Fine") is left out, or the everyday word would
- * read as a name after any cue.
+ * Two sets from Debian's wamerican, wbritish and wfrench word lists, each read once. Lower-case words of
+ * English and French (`everyday`): a name of another locale that is also one of them ("Care", "Mode",
+ * "Fine") is left out, or the everyday word would read as a name after any cue. Capitalised words of the
+ * English lists (`proper`): places, brands and people of note ("Lyon", "Brighton", "Michelin", "Tesla"),
+ * which lists of given names drawn from birth records hold too.
  */
-function everydayWords(): Set<string> {
-  const words = new Set<string>();
+function dictionaryWords(): { everyday: Set<string>; proper: Set<string> } {
+  const everyday = new Set<string>();
+  const proper = new Set<string>();
   for (const list of ["american-english", "british-english", "french"]) {
     let text: string;
     try {
@@ -71,24 +74,14 @@ function everydayWords(): Set<string> {
       throw new Error(`/usr/share/dict/${list} is missing: apt-get install wamerican wbritish wfrench`);
     }
     // wfrench is ISO-8859-1; the English lists are ASCII, which latin1 reads the same.
-    for (const word of text.split("\n")) if (word !== "" && word === word.toLowerCase()) words.add(word);
+    for (const word of text.split("\n")) {
+      if (word !== "" && word === word.toLowerCase()) everyday.add(word);
+      else if (list !== "french" && /^[A-Z][a-z]+$/.test(word)) proper.add(word);
+    }
   }
-  return words;
+  return { everyday, proper };
 }
-const EVERYDAY = everydayWords();
-
-/**
- * Capitalised words of the English lists: places, brands and people of note ("Lyon", "Brighton",
- * "Michelin", "Tesla"). Lists of given names drawn from birth records hold such words too.
- */
-function properNouns(): Set<string> {
-  const words = new Set<string>();
-  for (const list of ["american-english", "british-english"]) {
-    const text = readFileSync(join("/usr/share/dict", list), "latin1");
-    for (const word of text.split("\n")) if (/^[A-Z][a-z]+$/.test(word)) words.add(word);
-  }
-  return words;
-}
+const { everyday: EVERYDAY, proper: PROPER } = dictionaryWords();
 
 /**
  * Names of MORE_LOCALES not already in `base`, with their unmarked forms; at least three letters (two-letter
@@ -114,14 +107,13 @@ const GIVEN_NAME_LANGUAGES = ["fr", "en", "es", "it", "de", "tr"] as const;
  */
 function givenNames(known: ReadonlySet<string>): string[] {
   const require = createRequire(import.meta.url);
-  const proper = properNouns();
   const out = new Set<string>();
   for (const language of GIVEN_NAME_LANGUAGES) {
     const names = require(`gender-detection-from-name/names/${language}.js`) as Map<string, string>;
     for (const lower of names.keys()) {
       if (!/^\p{Ll}+(?:-\p{Ll}+)*$/u.test(lower) || [...lower].length < 3 || EVERYDAY.has(lower)) continue;
       const name = lower.replace(/(^|-)(\p{Ll})/gu, (_, dash: string, c: string) => dash + c.toUpperCase());
-      if (proper.has(name) || /^Saint/.test(name)) continue;
+      if (PROPER.has(name) || /^Saint/.test(name)) continue;
       // "Jean-Pierre": the lexicon reads a compound of known first names from its parts.
       if (name.includes("-") && name.split("-").every((part) => known.has(part))) continue;
       for (const form of [name, withoutMarks(name)]) if (!known.has(form)) out.add(form);

@@ -25,6 +25,9 @@ export const NAME_CUES =
   "nana|nan|nanna|granny|grandma|grandpa|grandad|granddad|auntie|aunty|aunt|uncle|tonton|tata|tatie|tantine|mamie|papi|papy|mémé|pépé|cousin|cousine|neighbour|neighbor|voisin|voisine|" +
   "cn|appelle|appelé|appelée|appelles|nomme|nommé|nommée|name|nom|prénom|firstname|surname|signé|signée|signed|contact|interlocuteur|interlocutrice|patient|patiente|client|cliente|customer|destinataire|expéditeur|from|de|to|à|cc|bonjour|bonsoir|salut|merci|hello|hi|dear|thanks|cordialement|regards|part|avec|with|chez|par|by|pour|for|is|am|im|est|suis|moi|me|ask|demandez|call|appelez|contacter|contactez|titulaire|holder|tuteur|conjoint|épouse|époux|mari|femme|fils|fille|son|daughter|wife|husband|mother|father|mère|père|frère|sœur|brother|sister|collègue|colleague|manager|responsable|agent|conseiller|conseillère|docteur|doctor|mlle|mme|mr|mrs|ms|dr|applicant|cardholder|candidat|candidate|gérant|gérante|utilisateur|utilisatrice|user|employee|employé|employée|salarié|salariée|tenant|locataire|propriétaire|owner|host|hôte|welcome|bienvenue|s";
 
+/** The prepositions among NAME_CUES: "from Leyton", "pour Clermont" name places as often as people. */
+export const PREPOSITION_CUES = "de|to|à|from|pour|for|par|by|avec|with|chez|part";
+
 /** Cues strong enough to make a single or ambiguous capitalised word a name on their own. */
 export const STRONG_NAME_CUES =
   // "cn": the common name of an iCal or LDAP entry ("ATTENDEE;CN=Dilip Menon:mailto:…").

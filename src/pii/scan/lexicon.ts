@@ -34,6 +34,7 @@ import {
   NOT_PERSONS,
   PLACE_AFTER_CUES,
   PLACE_CUES,
+  PREPOSITION_CUES,
   REFERENCE_CUES,
   SIGNOFF_CUES,
   STOPWORDS,
@@ -196,7 +197,7 @@ add(CUES_BUILDER, COMPANY_AFTER_CUES, C_COMPANY_AFTER);
 add(CUES_BUILDER, NOT_PERSONS, C_NOT_PERSON);
 add(CUES_BUILDER, LIST_CUES, C_LIST);
 add(CUES_BUILDER, TITLES, C_TITLE);
-add(CUES_BUILDER, "de|to|à|from|pour|for|par|by|avec|with|chez|part", C_PREPOSITION);
+add(CUES_BUILDER, PREPOSITION_CUES, C_PREPOSITION);
 
 const WORDS = WORDS_BUILDER.freeze();
 const CUES = CUES_BUILDER.freeze();
@@ -219,6 +220,11 @@ export function wordFlagsHashed(text: string, start: number, end: number, hash: 
 /** W_* bits of a whole word. */
 export function flagsOfWord(word: string): number {
   return lookup(WORDS, word, 0, word.length);
+}
+
+/** W_* bits of a word written in lower case, looked up as names are listed: "siobhan" as "Siobhan". */
+export function flagsAsCapitalised(word: string): number {
+  return flagsOfWord(word.charAt(0).toUpperCase() + word.slice(1));
 }
 
 /** What text[start, end), in any case, says about its neighbour (C_* bits). */

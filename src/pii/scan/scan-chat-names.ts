@@ -6,6 +6,7 @@
  */
 import type { Entity } from "../entity.ts";
 import {
+  flagsAsCapitalised,
   flagsOfWord,
   W_EVERYDAY,
   W_FIRST,
@@ -37,7 +38,7 @@ export function scanChatNames(text: string): Entity[] {
   MENTION.lastIndex = 0;
   for (let m = MENTION.exec(text); m !== null; m = MENTION.exec(text)) {
     const word = m[1]!;
-    const f = flagsOfWord(word.charAt(0).toUpperCase() + word.slice(1));
+    const f = flagsAsCapitalised(word);
     if (!(f & W_FIRST) || f & NOT_A_NAME) continue;
     const start = m.index + m[0].length - word.length;
     out.push({ type: "PERSON", start, end: start + word.length, score: 0.6 });
@@ -55,7 +56,7 @@ export function scanChatNames(text: string): Entity[] {
       HAILED.lastIndex = end + surname[0].length;
       continue;
     }
-    const f = flagsOfWord(word.charAt(0).toUpperCase() + word.slice(1));
+    const f = flagsAsCapitalised(word);
     // After a title a surname is read too: "demande à mr gomes".
     if (!(f & (title ? W_NAME : W_FIRST)) || f & NOT_A_NAME) {
       // "hiya its ciara": the word read may itself introduce the name.
@@ -67,7 +68,7 @@ export function scanChatNames(text: string): Entity[] {
   VOCATIVE.lastIndex = 0;
   for (let m = VOCATIVE.exec(text); m !== null; m = VOCATIVE.exec(text)) {
     const word = m[1]!;
-    const f = flagsOfWord(word.charAt(0).toUpperCase() + word.slice(1));
+    const f = flagsAsCapitalised(word);
     if (!(f & W_FIRST) || f & NOT_A_NAME) continue;
     const start = m.index + m[0].indexOf(word);
     if (!out.some((x) => x.start === start))
@@ -86,7 +87,7 @@ export function scanLastLineName(text: string): Entity | undefined {
   const m = LAST_LINE_NAME.exec(text.slice(from));
   if (m === null) return undefined;
   const word = m[1]!;
-  const f = flagsOfWord(word.charAt(0).toUpperCase() + word.slice(1));
+  const f = flagsAsCapitalised(word);
   if (!(f & W_FIRST) || f & NOT_A_NAME) return undefined;
   const start = from + m[0].indexOf(word);
   return { type: "PERSON", start, end: start + word.length, score: 0.6 };

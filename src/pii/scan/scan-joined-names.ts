@@ -67,15 +67,6 @@ export function scanJoinedNames(
           (from & 1 || commaLink) &&
           (endsPerson(text, found, from >> 1, f === 0) || endsPerson(text, added, from >> 1, f === 0)));
       if (!joined) continue;
-      // "— Faisal Qureshi, Bradford": after a full name, a comma and a last word are where the person is.
-      if (
-        !(from & 1) &&
-        from > 0 &&
-        end === e &&
-        endsLine(text, e) &&
-        !endsPerson(text, found, from >> 1, true)
-      )
-        continue;
       added ??= [];
       added.push({ type: "PERSON", start: s, end, score: 0.7 });
       taken |= 1 << k;
@@ -143,14 +134,4 @@ function endsPerson(text: string, list: Entity[] | undefined, p: number, firstNa
 function isCovered(list: Entity[], s: number, e: number): boolean {
   for (const x of list) if (x.start < e && x.end > s) return true;
   return false;
-}
-
-/** True when nothing but punctuation or spaces follows `e` on its line. */
-function endsLine(text: string, e: number): boolean {
-  for (let p = e; p < text.length; p++) {
-    const c = text.charCodeAt(p);
-    if (c === 10) return true;
-    if (isLetter(c) || (c >= 48 && c <= 57)) return false;
-  }
-  return true;
 }

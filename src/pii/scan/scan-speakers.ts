@@ -10,7 +10,7 @@ import type { Entity } from "../entity.ts";
 import { at, F_LETTER, FLAGS } from "./char-class.ts";
 import {
   cueFlags,
-  flagsOfWord,
+  flagsAsCapitalised,
   W_FIRST,
   W_GREETING,
   W_MONTH,
@@ -93,9 +93,7 @@ function speakerKind(text: string, start: number, end: number): number {
   for (let s = start; s < end; ) {
     let e = s;
     while (e < end && text.charCodeAt(e) !== 32) e++;
-    // Lists know names as written, capitalised: "siobhan" is looked up as "Siobhan".
-    const word = text.slice(s, e);
-    const f = flagsOfWord(word.charAt(0).toUpperCase() + word.slice(1));
+    const f = flagsAsCapitalised(text.slice(s, e));
     if (f & NOT_A_SPEAKER || cueFlags(text, s, e) !== 0) return 0;
     if (f & W_FIRST) first = true;
     else if (f !== 0) return 0;
