@@ -89,6 +89,14 @@ const HELD_OUT: ReadonlyArray<readonly [name: string, title: string]> = [
     "holdout12",
     "Twelfth held-out set (100 messages, written blind with the eleventh, everyday life and tech)",
   ],
+  [
+    "holdout13",
+    "Thirteenth held-out set (100 messages, written blind, all domains, no hard cases asked for)",
+  ],
+  [
+    "holdout14",
+    "Fourteenth held-out set (100 messages, written blind with the thirteenth, a fair share of hard cases asked for)",
+  ],
 ];
 
 /**

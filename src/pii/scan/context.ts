@@ -105,8 +105,24 @@ function wordStartBefore(text: string, end: number): number {
  * also named as an identifier ("numéro de sécu pour le dossier : …" is a NIR).
  */
 export function hasReferenceContext(text: string, start: number): boolean {
-  if (!(cuesBefore(text, start, 22, true) & C_REFERENCE)) return false;
+  if (!(cuesBefore(text, start, referenceSpan(text, start), true) & C_REFERENCE)) return false;
   return !(cuesBefore(text, start, 48, true) & C_IDENTIFIER);
+}
+
+/**
+ * How far back a reference label may stand: 22 characters, or up to a colon that words follow. After
+ * "Customer: sure it's 3713 …" the colon closes a speaker's label, not the number's.
+ */
+function referenceSpan(text: string, start: number): number {
+  const colon = text.lastIndexOf(":", start - 1);
+  if (colon < 0 || start - colon > 22) return 22;
+  let words = 0;
+  for (let j = colon + 1, inWord = false; j < start; j++) {
+    const letter = isLetter(at(text, j));
+    if (letter && !inWord) words++;
+    inWord = letter;
+  }
+  return words >= 2 ? start - colon - 1 : 22;
 }
 
 /** True when wording around the date at [start, end) marks it as a birth date. */

@@ -11,6 +11,7 @@ import { at, F_DIGIT, F_LETTER, F_LOWER, F_UPPER, FLAGS } from "./char-class.ts"
 import {
   W_CITY_LINK,
   W_GREETING,
+  W_NAME,
   W_STOP,
   W_STREET_EN,
   W_STREET_FIRST,
@@ -50,7 +51,7 @@ function oneSpace(text: string, i: number): number {
   return c === 32 || c === 0xa0 ? i + 1 : -1;
 }
 
-/** ", " or " " or ",\n" between address parts; returns the next part's start or -1. */
+/** ", " or " " or ",\n" (or "," alone, as in CSV) between address parts; returns the next part's start or -1. */
 function partSeparator(text: string, i: number): number {
   let p = i;
   if (at(text, p) === 44) p++;
@@ -59,7 +60,8 @@ function partSeparator(text: string, i: number): number {
     p++;
     spaces++;
   }
-  return spaces > 0 && spaces < 4 ? p : -1;
+  if (spaces === 0) return p > i && (isUpper(at(text, p)) || isDigit(at(text, p))) ? p : -1; // CSV: "Close,Poole,BH17 7QF"
+  return spaces < 4 ? p : -1;
 }
 
 /**
@@ -168,6 +170,14 @@ function frenchStreet(scan: Scan, start: number, afterType: number): number {
     emitAddress(scan, start, end, 0.92);
     return end;
   }
+  // As deeds write it: "14 rue des Tanneries à Limoges (87000)".
+  if (text.startsWith(" à ", streetEnd)) {
+    const city = cityEnd(text, streetEnd + 3, 4);
+    if (city > 0 && /^ \(\d{5}\)/.test(text.slice(city, city + 8))) {
+      emitAddress(scan, start, city + 8, 0.9);
+      return city + 8;
+    }
+  }
   emitAddress(scan, start, streetEnd, 0.7);
   return streetEnd;
 }
@@ -216,6 +226,8 @@ function englishStreet(scan: Scan, start: number, first: number): number {
     if (flags & W_STOP && !(tokens === 0 && e - p === 3 && text.startsWith("The", p))) return -1; // "136 The Rise"
     // "56 Kingsway, Manchester M19 2LL": a street without a type word, when a postcode confirms it.
     if (at(text, e) === 44 && tokens < 2 && !(flags & W_STOP)) return typelessStreet(scan, start, e);
+    // "402 W. Maple Ave": a compass point with its dot.
+    if (tokens === 0 && e - p === 1 && at(text, e) === 46 && "NSEW".includes(text[p]!)) e++;
     const next = oneSpace(text, e);
     if (next < 0) return -1;
     p = next;
@@ -289,7 +301,8 @@ function postcodeAfter(text: string, city: number, more: number): number {
  * group 2), then ", " or " ".
  */
 /** Names of a residence, an estate or a house that open an address: "Lotissement Le Clos des Vignes, 6 rue…". */
-const OPENERS = "(?:Résidence|Immeuble|Lotissement|Domaine|Chalet|Villa|ZA|ZI|ZAC)";
+const OPENERS =
+  "(?:Résidence|Immeuble|Lotissement|Domaine|Chalet|Villa|ZA|ZI|ZAC|Maison|Ferme|Mas|Manoir|Moulin|Bastide|Parc d['’]activités?|Parc d['’]affaires|Zone d['’]activités?|Zone industrielle|Zone artisanale|Technop[oô]le|Centre d['’]affaires|(?:La|Le) (?:Grange|Ferme|Bergerie|Métairie|Closerie|Bastide|Maison))";
 const OPENER = new RegExp(`^${OPENERS} `);
 const PART_BEFORE = new RegExp(
   `(?:^|[^\\p{L}])(?:((?:${UNIT_WORDS}|Room|Studio|Atelier|Appartement|Appart\\.?|Appt\\.?|Chambre|Bâtiment|Bât\\.?|Escalier|Esc\\.?|apt\\.?|appt\\.?|bât\\.?|bat\\.?|escalier|esc\\.?) ?[\\dA-Z]{1,4}(?:/\\d{1,3})?|\\d{1,2}/\\d{1,2}|\\d[FG]\\d{1,2})|((?:The )?(?:\\p{Lu}[\\p{L}'’-]+ ){0,3}(?:Court|House|Lodge|Mansions|Apartments|Tower|Towers|Building|Buildings|Heights|Point|Hall|Gardens|Residence|Wharf|Works|Mill|Quarter|Estate|Centre|Park|Yard|Studios|Chambers)|The \\p{Lu}[\\p{L}'’-]+|${OPENERS} [^\\n,;]{2,30})),?[ \\n]$`,
@@ -311,7 +324,8 @@ function emitAddress(scan: Scan, start: number, end: number, score: number): voi
   for (let k = 0; k < 3; k++) {
     const c = at(text, pos - 2);
     const gap = at(text, pos - 1);
-    if ((gap !== 32 && gap !== 10) || !(c === 44 || isDigit(c) || isUpper(c))) break;
+    // A line of its own before the address is read whatever it ends with ("Maison Ithurria\nQuartier…").
+    if (gap !== 10 && (gap !== 32 || !(c === 44 || isDigit(c) || isUpper(c)))) break;
     const base = Math.max(0, pos - 50);
     const m = PART_BEFORE.exec(text.slice(base, pos));
     if (m === null) break;
@@ -414,7 +428,7 @@ function typelessFrenchStreet(scan: Scan, start: number, first: number): number 
 const STREET_BEFORE_POSTCODE = new RegExp(
   `(?:^|[^\\p{L}\\d])((?:\\d{1,4}(?: ?(?:bis|ter|[a-zA-Z]))?,? )?(?:${STREET_FR.split("|")
     .map((w) => `${w}|${w[0]!.toUpperCase()}${w.slice(1)}`)
-    .join("|")})\\.? [^\\n.,;!?()]{2,60}?),?\\s?$`,
+    .join("|")})\\.? [^\\n.,;!?()]{2,60}?|[Ll]e [Bb]ourg|LE BOURG|Quartier [^\\n.,;!?()]{2,40}?),?\\s?$`,
   "u",
 );
 
@@ -427,7 +441,29 @@ export function scanAddressBeforePostcode(scan: Scan, s: number): number {
   const m = STREET_BEFORE_POSTCODE.exec(text.slice(from, s));
   if (!m) return -1;
   const start = from + m.index + m[0].indexOf(m[1]!);
-  emit(scan, "POSTAL_ADDRESS", start, end, 0.85);
+  emitAddress(scan, start, end, 0.85);
+  return end;
+}
+
+// A street written type first, its number last, right before a Swiss or Belgian postcode: "rue du
+// Petit-Chêne 18, " (the capitalised layout is read from its type, see scanStreetFirst).
+const NUMBER_LAST_BEFORE_POSTCODE = new RegExp(
+  `(?:^|[^\\p{L}\\d])((?:${STREET_FR}) [^\\n.,;!?()\\d]{2,50}? \\d{1,4}[a-z]?), $`,
+  "u",
+);
+
+/** At four digits after ", ": a Swiss or Belgian address whose street, in lower case, precedes it. */
+export function scanAddressBeforeShortPostcode(scan: Scan, s: number): number {
+  const text = scan.text;
+  if (at(text, s - 2) !== 44 || !isDigit(at(text, s - 3))) return -1;
+  const p = oneSpace(text, s + 4);
+  if (p < 0) return -1;
+  const end = cityEnd(text, p, 3);
+  if (end < 0) return -1;
+  const from = s > 70 ? s - 70 : 0;
+  const m = NUMBER_LAST_BEFORE_POSTCODE.exec(text.slice(from, s));
+  if (!m) return -1;
+  emitAddress(scan, from + m.index + m[0].indexOf(m[1]!), end, 0.85);
   return end;
 }
 
@@ -490,4 +526,122 @@ function typeFirstStreet(scan: Scan, start: number, afterType: number, numberAft
  */
 export function scanStreetFirst(scan: Scan, s: number, e: number): number {
   return typeFirstStreet(scan, s, e, true);
+}
+
+/** The last word of a house's or a building's name: "Rose Cottage", "Home Farm", "The Old Rectory". */
+const HOUSE_NAME =
+  /^(?:The (?:\p{Lu}[\p{L}'’-]+ ){0,2}\p{Lu}[\p{L}'’-]+|(?:\p{Lu}[\p{L}'’-]+ ){1,3}(?:Cottage|Cottages|House|Farm|Farmhouse|Lodge|Barn|Barns|Mill|Manor|Hall|Grange|Rectory|Vicarage|Bungalow|Croft|Stables|Court|Villa))$/u;
+const UNIT_PART = new RegExp(`(?:^|[\\s:])((?:${UNIT_WORDS}) [\\dA-Z]{1,4})$`);
+/** Words in lower case that a place's or a street's name may hold: "Heol y Nant", "Stratford upon Avon". */
+const NAME_LINKS = new Set([
+  "y",
+  "upon",
+  "on",
+  "under",
+  "the",
+  "de",
+  "la",
+  "le",
+  "of",
+  "in",
+  "by",
+  "en",
+  "sur",
+]);
+
+/**
+ * From the start of the part at `end` backwards: the start of the run of capitalised words that ends there
+ * ("Address: Church Lane" → "Church Lane"), and whether that run is the whole part.
+ */
+function capitalisedRun(text: string, from: number, end: number): { start: number; whole: boolean } {
+  let start = end;
+  let p = end;
+  while (p > from) {
+    let w = p;
+    while (w > from && (isLetter(at(text, w - 1)) || at(text, w - 1) === 45 || isApostrophe(at(text, w - 1))))
+      w--;
+    if (w === p) break;
+    const word = text.slice(w, p);
+    if (!isUpper(at(text, w)) && !NAME_LINKS.has(word)) break;
+    start = w;
+    if (w === from) break;
+    if (at(text, w - 1) !== 32) break;
+    p = w - 1;
+  }
+  // A run starts with a capital: "in Church Lane" is "Church Lane".
+  while (start < end && !isUpper(at(text, start))) start = text.indexOf(" ", start) + 1 || end;
+  return { start, whole: start === from };
+}
+
+/**
+ * At a UK postcode (or an Eircode) that no house number led to: an address without a number, read back
+ * line by line or part by part ("Rose Cottage\nChurch Lane\nLittle Snoring\nFakenham NR21 0AA", "Unit 6, The
+ * Old Tannery, Kelso TD5 7AL"). Before the city, up to three parts: localities, a street (its last word a
+ * street type) or a house's name, and a flat or unit. A street or a house's name must be among them.
+ * Returns the end or -1.
+ */
+export function scanAddressBeforeUkPostcode(scan: Scan, s: number): number {
+  const text = scan.text;
+  const tail = text.slice(s, s + 9);
+  const code = UK_POSTCODE.exec(tail) ?? EIRCODE.exec(tail);
+  if (code === null) return -1;
+  const end = s + code[0].length;
+  const gap = at(text, s - 1);
+  if (gap !== 32 && gap !== 10) return -1;
+  // The parts before the postcode, last first: [start, end) each, separated by ", ", "," + newline or a newline.
+  let partEnd = at(text, s - 2) === 44 ? s - 2 : s - 1;
+  let start = -1;
+  let place = false;
+  // Whether a comma, not a line break, separates the part read from the one after it.
+  let commaAfter = false;
+  let houseWords = 0;
+  for (let k = 0; k < 6 && partEnd > 0; k++) {
+    let from = partEnd;
+    while (from > 0 && at(text, from - 1) !== 10 && at(text, from - 1) !== 44 && partEnd - from < 48) from--;
+    if (partEnd - from >= 48) break;
+    const separator = from - 1;
+    while (at(text, from) === 32) from++;
+    const unit = place ? UNIT_PART.exec(text.slice(from, partEnd)) : null;
+    if (unit) {
+      start = partEnd - unit[1]!.length; // "Unit 6, The Old Tannery": the flat or unit opens the address
+      break;
+    }
+    // A postal district after the city: "Dublin 14, D14 X2Y7".
+    if (k === 0) {
+      const district = /(?<=\p{L}) \d{1,2}W?$/u.exec(text.slice(Math.max(from, partEnd - 4), partEnd));
+      if (district) partEnd -= district[0].length;
+    }
+    const run = capitalisedRun(text, from, partEnd);
+    if (run.start >= partEnd) break;
+    const part = text.slice(run.start, partEnd);
+    if (k > 0) {
+      const last = part.slice(part.lastIndexOf(" ") + 1);
+      const street = (wordFlags(last, 0, last.length) & W_STREET_EN) !== 0 && part.includes(" ");
+      if (street || HOUSE_NAME.test(part)) {
+        place = true;
+        start = run.start;
+      } else if (
+        place &&
+        commaAfter &&
+        run.whole &&
+        houseWords < 2 &&
+        !part.includes(" ") &&
+        !(wordFlags(part, 0, part.length) & (W_STOP | W_GREETING | W_NAME))
+      ) {
+        // An Irish house and townland, one word each, on the street's line: "Ardnagreine, Knockrabo, Mount…".
+        start = run.start;
+        houseWords++;
+      } else if (place) break; // before the street, only a house's name or a flat
+    } else start = run.start;
+    if (!run.whole) break;
+    // The previous part ends before its separator.
+    let p = separator;
+    if (p < 0 || (at(text, p) !== 10 && at(text, p) !== 44)) break;
+    commaAfter = at(text, p) === 44;
+    if (at(text, p) === 10 && at(text, p - 1) === 44) p--;
+    partEnd = p;
+  }
+  if (!place || start < 0) return -1;
+  emit(scan, "POSTAL_ADDRESS", start, end, 0.85);
+  return end;
 }

@@ -5,6 +5,7 @@
  * too) that is not also an everyday word ("c grave", "its will").
  */
 import type { Entity } from "../entity.ts";
+import { at } from "./char-class.ts";
 import {
   flagsAsCapitalised,
   flagsOfWord,
@@ -19,11 +20,24 @@ import {
 } from "./lexicon.ts";
 
 const HAILED =
-  /(?:^|[\s,.!?;:()])(mr|mrs|ms|mme|madame|monsieur|name's|name’s|names|c|c'est|c’est|cest|its|it's|it’s|im|i'm|i’m|suis|jsuis|hey|hi|hii|yo|slt|salut|coucou|cc|bjr|bonjour|bonsoir|hello|hiya|merci|mrc|thanks|thx|ty|dis à|dis a|dit à|dire à|dire a|ask|tell|call|with|colleague|collègue|pote|mate|w\/|avec|into|met|croisé|croise|tonton|tata|tatie|mamie|papi|papy|uncle|auntie|aunty|nana|cousin|cousine)[ ,]+([a-zà-öø-ÿ][a-zà-öø-ÿ'’-]{2,20})(?![\p{L}\d@])/gu;
+  /(?:^|[\s,.!?;:()])(mr|mrs|ms|mme|madame|monsieur|name's|name’s|names|c|c'est|c’est|cest|its|it's|it’s|im|i'm|i’m|suis|jsuis|hey|hi|hii|yo|wesh|slt|salut|coucou|cc|bjr|bonjour|bonsoir|hello|hiya|merci|mrc|thanks|thx|ty|dis à|dis a|dit à|dire à|dire a|bisous à|bisous a|bises à|bises a|love to|say hi to|ask|tell|call|ping|with|colleague|collègue|pote|mate|w\/|avec|into|met|croisé|croise|tonton|tata|tatie|mamie|papi|papy|uncle|auntie|aunty|nana|cousin|cousine)[ ,]+([a-zà-öø-ÿ][a-zà-öø-ÿ'’-]{2,20})(?![\p{L}\d@])/gu;
 // "bilal tu ramènes la switch", "sam u coming?": someone spoken to, right before "tu" or "you".
 const VOCATIVE = /(?:^|[.!?,]\s+|\n)([a-zà-öø-ÿ][a-zà-öø-ÿ'’-]{2,20}) (?:tu|t'as|t’as|u|you) /gu;
 const SURNAME_AFTER_PARTICLE = /^ [a-zà-öø-ÿ][a-zà-öø-ÿ'’-]{1,20}(?![\p{L}\d])/u;
 const TITLES = new Set(["mr", "mrs", "ms", "mme", "madame", "monsieur"]);
+const GREETINGS = new Set([
+  "hey",
+  "hi",
+  "hii",
+  "yo",
+  "wesh",
+  "slt",
+  "salut",
+  "coucou",
+  "hello",
+  "hiya",
+  "bonjour",
+]);
 const NOT_A_NAME = W_EVERYDAY | W_STOP | W_MONTH | W_TITLE | W_GREETING;
 
 // "@fred t'as vu…": a mention in a chat.
@@ -57,8 +71,10 @@ export function scanChatNames(text: string): Entity[] {
       continue;
     }
     const f = flagsAsCapitalised(word);
+    // "hey will, grace said…": a name hailed and followed by a comma is no everyday word.
+    const hailed = GREETINGS.has(m[1]!) && (at(text, end) === 44 || at(text, end) === 33);
     // After a title a surname is read too: "demande à mr gomes".
-    if (!(f & (title ? W_NAME : W_FIRST)) || f & NOT_A_NAME) {
+    if (!(f & (title ? W_NAME : W_FIRST)) || f & (hailed ? NOT_A_NAME & ~W_EVERYDAY : NOT_A_NAME)) {
       // "hiya its ciara": the word read may itself introduce the name.
       HAILED.lastIndex = end - word.length - 1;
       continue;

@@ -8,7 +8,12 @@ import { at, F_DIGIT, F_HEX, F_LETTER, F_SPACE, F_WORD, FLAGS } from "./char-cla
 import { luhnDigits, nirValid } from "./checksums.ts";
 import { hasBirthContext, hasReferenceContext, hasVersionContext } from "./context.ts";
 import { W_MONTH, W_STREET_FR, wordFlags } from "./lexicon.ts";
-import { isHouseSuffix, scanAddressBeforePostcode, scanAfterHouseNumber } from "./scan-address.ts";
+import {
+  isHouseSuffix,
+  scanAddressBeforePostcode,
+  scanAddressBeforeShortPostcode,
+  scanAfterHouseNumber,
+} from "./scan-address.ts";
 import { scanDayMonthYear } from "./scan-date.ts";
 import { scanIpv6 } from "./scan-ipv6.ts";
 import { emit, type Scan } from "./scan-state.ts";
@@ -131,6 +136,10 @@ const UK_LAYOUTS = [
   layout(4, 6),
 ];
 const L_3_3_4 = layout(3, 3, 4);
+const L_1_3_3_4 = layout(1, 3, 3, 4);
+/** Words just before a number that make "415 555 0136" a phone number ("cell", "call me on", "text"). */
+const PHONE_CUE_BEFORE =
+  /(?:^|[^\p{L}])(?:cell|call|phone|mobile|tel|tél|text|sms|whatsapp|fax|ring|number|portable)\b[^\d\n]{0,8}$/iu;
 
 /** Issuer prefixes (ISO/IEC 7812 IIN ranges of the schemes accepted in Europe and the US) and their lengths. */
 function cardPrefixValid(L: number): boolean {
@@ -196,6 +205,9 @@ function isNationalPhone(k: number, L: number, paren: boolean): boolean {
     const layoutOk = k === 1 || (k <= 6 && UK_LAYOUTS.includes(SIG[k]!));
     return layoutOk && (paren || uniformSeparator(k, PHONE_SEPS));
   }
+  // North American with its country code: "1-800-555-0199", "1 212 555 0148".
+  if (L === 11 && d0 === 1 && d1 >= 2 && D[4]! >= 2 && sizesAre(k, L_1_3_3_4) && !paren)
+    return uniformSeparator(k, PHONE_SEPS);
   if (L === 10 && d0 >= 2 && D[3]! >= 2 && sizesAre(k, L_3_3_4)) {
     if (paren) return SEP[2] === 45 || SEP[2] === 32 || SEP[2] === 46;
     return uniformSeparator(k, K_DASH | K_DOT);
@@ -345,7 +357,21 @@ export function scanNumber(scan: Scan, s: number, lead: number): number {
       }
       if ((L === 10 || L === 11) && isNationalPhone(k, L, false)) {
         if (k === 1 && hasReferenceContext(text, s)) return end;
+        // "Case reference: 0207 946 1183/24": a number that goes on after a slash is a reference.
+        if (at(text, end) === 47 && FLAGS[at(text, end + 1)]! & F_DIGIT) return end;
         emit(scan, "PHONE", s, end, 0.9);
+        return end;
+      }
+      // "cell 415 555 0136": North American groups with spaces, only where a word names a phone.
+      if (
+        L === 10 &&
+        D[0]! >= 2 &&
+        D[3]! >= 2 &&
+        sizesAre(k, L_3_3_4) &&
+        uniformSeparator(k, K_SPACE) &&
+        PHONE_CUE_BEFORE.test(text.slice(Math.max(0, s - 24), s))
+      ) {
+        emit(scan, "PHONE", s, end, 0.85);
         return end;
       }
     }
@@ -374,6 +400,10 @@ export function scanNumber(scan: Scan, s: number, lead: number): number {
     if (end > 0) return end;
     const addressEnd = scanAfterHouseNumber(scan, s, GE[0]!);
     if (addressEnd > 0) return addressEnd;
+    if (first === 4) {
+      const swiss = scanAddressBeforeShortPostcode(scan, s); // "rue du Petit-Chêne 18, 1003 Lausanne"
+      if (swiss > 0) return swiss;
+    }
   } else if (first === 5 && ng === 1) {
     const end = scanAddressBeforePostcode(scan, s);
     if (end > 0) return end;

@@ -37,7 +37,7 @@ import {
   wordFlags,
   wordFlagsHashed,
 } from "./lexicon.ts";
-import { scanStreetFirst, wordEnd } from "./scan-address.ts";
+import { scanAddressBeforeUkPostcode, scanStreetFirst, wordEnd } from "./scan-address.ts";
 import { scanMonthDayYear } from "./scan-date.ts";
 import { scanIban } from "./scan-iban.ts";
 import { emit, leave, type Scan } from "./scan-state.ts";
@@ -461,14 +461,35 @@ function afterInitial(scan: Scan, s: number, e: number): number {
     particle = true;
   }
   if (!isUpper(at(text, q))) return e + 1;
+  // A particle written with a capital: "Y. Le Bihan", "J. De Smet", "A. Van Damme".
+  if (!particle) {
+    const pe = wordEnd(text, q);
+    if (
+      pe - q <= 3 &&
+      at(text, pe) === 32 &&
+      isUpper(at(text, pe + 1)) &&
+      /^(?:Le|La|De|Du|Van|Von|Di|Da|Del|Dos|Das|El|Ben|Ter)$/.test(text.slice(q, pe))
+    ) {
+      q = pe + 1;
+      particle = true;
+    }
+  }
   const te = tokenEnd(text, q);
   let hyphen = q;
   while (hyphen < te && at(text, hyphen) !== 45) hyphen++;
   const tf = wordFlags(text, q, te) | wordFlags(text, q, hyphen);
   if (te - q < 2 || tf & (W_STOP | W_TITLE | W_MONTH | W_STREET_EN) || !(particle || tf & W_LAST))
     return e + 1;
+  // Initials before this one: "J.-P. Martin", "J.P. Martin", "Y.-E. Le Bihan".
+  let from = s;
+  for (let k = 0; k < 2; k++) {
+    const gap = at(text, from - 1) === 45 ? 2 : 1;
+    if (at(text, from - gap) !== 46 || !isUpper(at(text, from - gap - 1))) break;
+    if (FLAGS[at(text, from - gap - 2)]! & F_LETTER) break;
+    from -= gap + 1;
+  }
   // No tokens were collected for this name: count 1 keeps emitPerson off TS/TE of an earlier candidate.
-  emitPerson(scan, s, te, 1, 0.75);
+  emitPerson(scan, from, te, 1, 0.75);
   return te;
 }
 
@@ -617,6 +638,11 @@ export function scanCapitalised(scan: Scan, s: number): number {
   }
   if (e < n && FLAGS[at(text, e)]! & F_DIGIT) {
     while (e < n && FLAGS[at(text, e)]! & (F_LETTER | F_DIGIT)) e++;
+    // A UK postcode or an Eircode no house number led to: "Church Lane\nFakenham NR21 0AA".
+    if (e - s <= 4 && at(text, e) === 32 && FLAGS[at(text, e + 1)]! & (F_DIGIT | F_UPPER)) {
+      const end = scanAddressBeforeUkPostcode(scan, s);
+      if (end > 0) return end;
+    }
     return e; // "SW1A", "A380", "FR12345678901": codes, not words
   }
   const after = at(text, e);
