@@ -1,7 +1,8 @@
 import type { DetectOptions, Entity } from "./entity.ts";
 import { at, S_AFTER_GAP, S_ALWAYS, S_WORD, START } from "./scan/char-class.ts";
 import { W_AMBIG_EN, W_AMBIG_FR } from "./scan/lexicon.ts";
-import { scanChatNames, scanLastLineName } from "./scan/scan-chat-names.ts";
+import { scanChatNames, scanLastLineName, scanLogUsers } from "./scan/scan-chat-names.ts";
+import { scanWordDates } from "./scan/scan-date.ts";
 import { scanEmail } from "./scan/scan-email.ts";
 import { scanEmailNames } from "./scan/scan-email-names.ts";
 import { scanIpv6AtColon } from "./scan/scan-ipv6.ts";
@@ -119,6 +120,9 @@ function secondReadings(scan: Scan, text: string, found: Entity[], firstLineEnd:
     }
   }
   if (scan.listLabel) out = mergePersons(out, scanListNames(text));
+  out = mergePersons(out, scanWordDates(text));
+  if (text.includes("for ") && (text.includes(" from ") || text.includes("user ")))
+    out = mergePersons(out, scanLogUsers(text));
   // Last: they read again the names the others found.
   if (scan.leftCount > 0 && out.length > 0) {
     out = mergePersons(out, scanRepeatedNames(text, out, scan.left, scan.leftCount));

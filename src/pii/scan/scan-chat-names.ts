@@ -108,3 +108,20 @@ export function scanLastLineName(text: string): Entity | undefined {
   const start = from + m[0].indexOf(word);
   return { type: "PERSON", start, end: start + word.length, score: 0.6 };
 }
+
+// A log line's user: "Accepted publickey for dmitri from 10.0.4.23", "session opened for user chloe".
+const LOG_USER = /(?:publickey for|password for|for user|user) ([a-z][a-z'’-]{2,20}) (?:from|by)\b/g;
+
+/** Users of a log whose login is a first name (not "admin", "deploy", "root"). */
+export function scanLogUsers(text: string): Entity[] {
+  const out: Entity[] = [];
+  LOG_USER.lastIndex = 0;
+  for (let m = LOG_USER.exec(text); m !== null; m = LOG_USER.exec(text)) {
+    const word = m[1]!;
+    const f = flagsAsCapitalised(word);
+    if (!(f & W_FIRST) || f & NOT_A_NAME) continue;
+    const start = m.index + m[0].indexOf(word, m[0].length - word.length - 6);
+    out.push({ type: "PERSON", start, end: start + word.length, score: 0.6 });
+  }
+  return out;
+}

@@ -80,3 +80,37 @@ export function scanMonthDayYear(scan: Scan, s: number, e: number): number {
   const y = yearAt(text, skipSpaces(text, d));
   return y < 0 ? -1 : report(scan, s, y);
 }
+
+const FR_NUMBER =
+  "un|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|vingt|vingts|trente|quarante|cinquante|soixante|et";
+const FR_DAY =
+  "premier|1er|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|dix-sept|dix-huit|dix-neuf|vingt(?:[ -]et[ -]un|-deux|-trois|-quatre|-cinq|-six|-sept|-huit|-neuf)?|trente(?:[ -]et[ -]un)?";
+const FR_MONTH =
+  "janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre";
+const EN_ORDINAL =
+  "first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|thirtieth|thirty-first";
+const EN_MONTH = "January|February|March|April|May|June|July|August|September|October|November|December";
+/** Dates written in words, as deeds and formal letters write a birth date. */
+const WORD_DATE = new RegExp(
+  `(?<![\\p{L}-])(?:(?:${FR_DAY}) (?:${FR_MONTH}) (?:mil|mille|deux mille)(?:[ -](?:${FR_NUMBER}|cent|cents|mille))*|(?:${EN_ORDINAL}) (?:of )?(?:${EN_MONTH}),? \\d{4})(?![\\p{L}\\d])`,
+  "giu",
+);
+
+/**
+ * Birth dates written in words: "née le vingt-neuf septembre mil neuf cent cinquante-cinq", "born on the
+ * fourteenth of February, 1987". Read only when the text holds " mil" (a year in French words) or, in
+ * English, "born" or "birth": the cheap tests come first.
+ */
+export function scanWordDates(
+  text: string,
+): Array<{ type: "DATE_OF_BIRTH"; start: number; end: number; score: number }> {
+  if (!(text.includes(" mil") || text.includes("born") || text.includes("birth"))) return [];
+  const out: Array<{ type: "DATE_OF_BIRTH"; start: number; end: number; score: number }> = [];
+  WORD_DATE.lastIndex = 0;
+  for (let m = WORD_DATE.exec(text); m !== null; m = WORD_DATE.exec(text)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    if (hasBirthContext(text, start, end)) out.push({ type: "DATE_OF_BIRTH", start, end, score: 0.85 });
+  }
+  return out;
+}

@@ -139,7 +139,7 @@ const L_3_3_4 = layout(3, 3, 4);
 const L_1_3_3_4 = layout(1, 3, 3, 4);
 /** Words just before a number that make "415 555 0136" a phone number ("cell", "call me on", "text"). */
 const PHONE_CUE_BEFORE =
-  /(?:^|[^\p{L}])(?:cell|call|phone|mobile|tel|tél|text|sms|whatsapp|fax|ring|number|portable)\b[^\d\n]{0,8}$/iu;
+  /(?:^|[^\p{L}])(?:cell|call|phone|mobile|tel|tél|text|sms|whatsapp|fax|ring|portable)\b[^\d\n]{0,8}$/iu;
 
 /** Issuer prefixes (ISO/IEC 7812 IIN ranges of the schemes accepted in Europe and the US) and their lengths. */
 function cardPrefixValid(L: number): boolean {

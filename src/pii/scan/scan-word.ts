@@ -197,7 +197,12 @@ function collectTokens(scan: Scan, s: number, e: number, f: number): number {
     // (A number on the next line is an address's: "M. Hervé Janvier\n8 chemin du Moulin".)
     if (
       tf & W_MONTH &&
-      (!(tf & W_LAST || isTitled(text, TS[0]!)) ||
+      // "Prénom : Thi Mai" at a line's end: a given name's second part.
+      (!(
+        tf & W_LAST ||
+        isTitled(text, TS[0]!) ||
+        (TF[0]! & W_FIRST && (te === text.length || at(text, te) === 10))
+      ) ||
         (at(text, te) === 32 && FLAGS[at(text, te + 1)]! & F_DIGIT))
     )
       break;
@@ -322,6 +327,20 @@ function endsText(text: string, end: number): boolean {
   return true;
 }
 
+/** "Asante-Darko": two capitalised parts of three letters or more joined by a hyphen. */
+function isDoubleBarrelled(text: string, s: number, e: number): boolean {
+  const h = text.indexOf("-", s);
+  // (Not a place: "Saint-Denis", "Sainte-Foy".)
+  return (
+    h - s >= 3 &&
+    e - h > 3 &&
+    h < e &&
+    isUpper(at(text, h + 1)) &&
+    !isAllCaps(text, s, e) &&
+    !text.startsWith("Saint", s)
+  );
+}
+
 /** Decides whether collected tokens are a person; returns how many tokens form the name (0: none). */
 function nameLength(scan: Scan, count: number, cue: number): number {
   const f = TF[0]!;
@@ -343,6 +362,8 @@ function nameLength(scan: Scan, count: number, cue: number): number {
       // French does not capitalise common nouns mid-phrase, so "Pierre Garnier" is a name; English titles
       // do ("Grace Period"), so an English everyday word needs a known surname after it.
       if (g === 0 && !TC[1] && !(f & (W_STOP | (scan.ambiguous & W_AMBIG_EN)))) return count;
+      // A double-barrelled surname no list knows: "Kwame Asante-Darko".
+      if (g === 0 && !TC[1] && !(f & W_STOP) && isDoubleBarrelled(scan.text, TS[1]!, TE[1]!)) return count;
     }
     // Forms and lists put the surname first in capitals: "DUPONT Jean", "JANSEN Maximilian"
     // (but "FYI Morgan Turcotte" is an acronym before a name).
@@ -507,6 +528,15 @@ const NOBLE_OF =
 function emitPerson(scan: Scan, start: number, end: number, count: number, score: number): void {
   const text = scan.text;
   if (isNotAPerson(text, start, end)) return;
+  // "the Tate Modern", "the Royal Albert": two capitalised words after "the" name a place or a thing.
+  if (
+    count >= 2 &&
+    start >= 4 &&
+    text.startsWith("the ", start - 4) &&
+    !(FLAGS[at(text, start - 5)]! & F_LETTER) &&
+    !(TF[0]! & W_TITLE)
+  )
+    return;
   // "Galeries Lafayette Haussmann": a listed brand that starts one word before the name.
   if (isSpace(at(text, start - 1)) && FLAGS[at(text, start - 2)]! & F_LETTER) {
     let p = start - 2;
@@ -573,7 +603,11 @@ function emitPerson(scan: Scan, start: number, end: number, count: number, score
     prev.type === "PERSON" &&
     TF[0]! & W_FIRST &&
     !TC[0] &&
-    isAllCaps(text, prev.start, prev.end)
+    (isAllCaps(text, prev.start, prev.end) ||
+      // "Name: Whitfield, Marisol" on a line of its own: a surname no one uses as a first name.
+      (at(text, prev.start - 2) === 58 &&
+        (end === text.length || at(text, end) === 10) &&
+        (wordFlags(text, prev.start, prev.end) & (W_FIRST | W_LAST)) === W_LAST))
   ) {
     emit(scan, "PERSON", prev.start, end, score);
     return;
@@ -658,7 +692,11 @@ export function scanCapitalised(scan: Scan, s: number): number {
   if (f === 0) {
     const cue = cueBefore(text, s);
     // "Dossier locataire — Candidat : Oumar Sissoko": a role after a role names no one itself.
-    const strong = cue & C_STRONG_CUE && !(cueFlags(text, s, e) & (C_STRONG_CUE | C_NAME_CUE));
+    // "PATIENT INTAKE FORM": a cue in capitals right before words in capitals is a heading's word.
+    const strong =
+      cue & C_STRONG_CUE &&
+      !(cueFlags(text, s, e) & (C_STRONG_CUE | C_NAME_CUE)) &&
+      !(at(text, s - 1) === 32 && isUpper(at(text, s - 2)) && isAllCaps(text, s, e));
     if (!strong && !isAllCaps(text, s, e)) {
       // After a cue or a label ("Third party driver: Bartosz Kowalczyk").
       // A signature on the last line too: "…keeps failing\nOlu Adebayo".
