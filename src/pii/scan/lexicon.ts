@@ -126,8 +126,9 @@ add(WORDS_BUILDER, STREET_FR, W_STREET_FR, lowerAndTitle);
 add(WORDS_BUILDER, STREET_EN, W_STREET_EN);
 add(WORDS_BUILDER, STREET_FIRST, W_STREET_FIRST);
 add(WORDS_BUILDER, STREET_SUFFIXES_EN, W_STREET_EN);
-add(WORDS_BUILDER, MONTHS_FR, W_MONTH, lowerAndTitle);
-add(WORDS_BUILDER, MONTHS_EN, W_MONTH, (w) => [w, w.toLowerCase()]);
+// In capitals too: "Référence : LOYER FEVRIER 2024".
+add(WORDS_BUILDER, MONTHS_FR, W_MONTH, (w) => [w, capitalise(w), w.toUpperCase()]);
+add(WORDS_BUILDER, MONTHS_EN, W_MONTH, (w) => [w, w.toLowerCase(), w.toUpperCase()]);
 add(
   WORDS_BUILDER,
   "de|du|des|d|van|von|der|den|le|la|di|da|del|della|dos|das|ben|bin|ibn|al|el|mac|st|ap|ab|ó|ní|nic|uí",

@@ -129,7 +129,7 @@ function frenchPostcodeCity(text: string, i: number): number {
 }
 
 const FR_UNIT =
-  /^(?:(?:[Bb]ât\.?|[Bb]at\.?|[Bb]âtiment|[Bb]atiment|[Ee]sc\.?|[Ee]scalier|[Aa]ppt\.?|[Aa]ppartement|[Aa]pt\.?|[Pp]orte|Étage|Etage|[Ll]ot) ?[\dA-Z]{1,4}\b|\d{1,2} ?(?:e|er|ème|eme) étage(?: (?:porte )?(?:gauche|droite|face|\d{1,3}))?|(?:Résidence|lieu-dit|Lieu-dit|Lieudit|hameau|Hameau) [^\n,;]{2,30}(?=,|\n))/u;
+  /^(?:(?:[Bb]ât\.?|[Bb]at\.?|[Bb]âtiment|[Bb]atiment|[Ee]sc\.?|[Ee]scalier|[Aa]ppt\.?|[Aa]ppartement|[Aa]pt\.?|[Pp]orte|Étage|Etage|[Ll]ot) ?[\dA-Z]{1,4}\b|\d{1,2} ?(?:e|er|ème|eme) étage(?: (?:porte )?(?:gauche|droite|face|\d{1,3}))?|(?:Résidence|lieu-dit|Lieu-dit|Lieudit|hameau|Hameau|ZI|ZA|ZAC|Zone (?:industrielle|artisanale|d['’]activités?)|Parc d['’]activités?) [^\n,;]{2,30}(?=,|\n))/u;
 
 /** After a French street type: the street's name, then an optional postcode and city. */
 function frenchStreet(scan: Scan, start: number, afterType: number): number {
@@ -165,7 +165,12 @@ function frenchStreet(scan: Scan, start: number, afterType: number): number {
     if (unit === null) break;
     q = partSeparator(text, q + unit[0].length);
   }
-  const end = q > 0 ? frenchPostcodeCity(text, q) : -1;
+  let end = q > 0 ? frenchPostcodeCity(text, q) : -1;
+  // A postcode with its country's letter: "L-1741 Luxembourg", "B-1000 Bruxelles", "CH-1201 Genève".
+  if (end < 0 && q > 0) {
+    const code = /^(?:L|B|CH|F|MC)-\d{4,5} /.exec(text.slice(q, q + 10));
+    if (code) end = cityEnd(text, q + code[0].length, 3);
+  }
   if (end > 0) {
     emitAddress(scan, start, end, 0.92);
     return end;
@@ -428,7 +433,9 @@ function typelessFrenchStreet(scan: Scan, start: number, first: number): number 
 const STREET_BEFORE_POSTCODE = new RegExp(
   `(?:^|[^\\p{L}\\d])((?:\\d{1,4}(?: ?(?:bis|ter|[a-zA-Z]))?,? )?(?:${STREET_FR.split("|")
     .map((w) => `${w}|${w[0]!.toUpperCase()}${w.slice(1)}`)
-    .join("|")})\\.? [^\\n.,;!?()]{2,60}?|[Ll]e [Bb]ourg|LE BOURG|Quartier [^\\n.,;!?()]{2,40}?),?\\s?$`,
+    .join(
+      "|",
+    )})\\.? [^\\n.,;!?()]{2,60}?|[Ll]e [Bb]ourg|LE BOURG|Quartier [^\\n.,;!?()]{2,40}?|\\p{Lu}\\p{L}*(?:strasse|straße|gasse|weg|platz|allee|ring|damm) \\d{1,4}[a-z]?),?\\s?$`,
   "u",
 );
 
@@ -448,7 +455,7 @@ export function scanAddressBeforePostcode(scan: Scan, s: number): number {
 // A street written type first, its number last, right before a Swiss or Belgian postcode: "rue du
 // Petit-Chêne 18, " (the capitalised layout is read from its type, see scanStreetFirst).
 const NUMBER_LAST_BEFORE_POSTCODE = new RegExp(
-  `(?:^|[^\\p{L}\\d])((?:${STREET_FR}) [^\\n.,;!?()\\d]{2,50}? \\d{1,4}[a-z]?), $`,
+  `(?:^|[^\\p{L}\\d])((?:(?:${STREET_FR}) [^\\n.,;!?()\\d]{2,50}?|\\p{Lu}\\p{L}*(?:strasse|straße|gasse|weg|platz|allee|ring|damm|str\\.)) \\d{1,4}[a-z]?), $`,
   "u",
 );
 

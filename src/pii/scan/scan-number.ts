@@ -137,6 +137,8 @@ const UK_LAYOUTS = [
 ];
 const L_3_3_4 = layout(3, 3, 4);
 const L_1_3_3_4 = layout(1, 3, 3, 4);
+const COMPACT_DATE =
+  /^(?:0[1-9]|[12]\d|3[01])(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC|FEV|AVR|MAI|JUI|AOU)(?:19|20)\d\d(?![\p{L}\d])/u;
 /** Words just before a number that make "415 555 0136" a phone number ("cell", "call me on", "text"). */
 const PHONE_CUE_BEFORE =
   /(?:^|[^\p{L}])(?:cell|call|phone|mobile|tel|tél|text|sms|whatsapp|fax|ring|portable)\b[^\d\n]{0,8}$/iu;
@@ -231,6 +233,7 @@ function isInternationalPhone(text: string, k: number, L: number, from: number):
   if (k > 1 && first >= 1 && first <= 3) ccLen = first;
   else if (D[from] === 1 || D[from] === 7) ccLen = 1;
   else ccLen = CC2.has(D[from]! * 10 + D[from + 1]!) ? 2 : 3;
+  if (D[from] === 0) return false; // no country code starts with 0 ("6011 0009 9013 9425")
   let cc = 0;
   for (let i = from; i < from + ccLen; i++) cc = cc * 10 + D[i]!;
   let nsn = L - from - ccLen;
@@ -308,6 +311,15 @@ export function scanNumber(scan: Scan, s: number, lead: number): number {
       let e = s;
       while (e < text.length && FLAGS[at(text, e)]! & F_WORD) e++;
       return e;
+    }
+  }
+  // "DOB 14MAR1983": a day, a month's three letters and a year in one word, as airlines and passports write.
+  if (lead === s && FLAGS[at(text, s + 2)]! & F_LETTER) {
+    const m = COMPACT_DATE.exec(text.slice(s, s + 10));
+    if (m !== null) {
+      const end = s + 9;
+      if (hasBirthContext(text, s, end)) emit(scan, "DATE_OF_BIRTH", s, end, 0.9);
+      return end;
     }
   }
   const ng = gatherGroups(text, s);

@@ -689,6 +689,21 @@ export function scanCapitalised(scan: Scan, s: number): number {
     f = flagsOf(text, s, e);
   } else f = wordFlagsHashed(text, s, e, h);
   if (e - s === 1 && at(text, e) === 46 && !(f & W_TITLE)) return afterInitial(scan, s, e);
+  // "Nom : Le Goff": a surname that starts with a capitalised particle, right after a name's label.
+  if (
+    e - s <= 3 &&
+    at(text, s - 2) === 58 &&
+    at(text, e) === 32 &&
+    isUpper(at(text, e + 1)) &&
+    CAPITAL_PARTICLE.test(text.slice(s, e)) &&
+    cueBefore(text, s) & C_NAME_CUE
+  ) {
+    const we = tokenEnd(text, e + 1);
+    if (we - e > 2 && !(wordFlags(text, e + 1, we) & (W_STOP | W_MONTH | W_TITLE))) {
+      emitPerson(scan, s, we, 1, 0.8);
+      return we;
+    }
+  }
   if (f === 0) {
     const cue = cueBefore(text, s);
     // "Dossier locataire — Candidat : Oumar Sissoko": a role after a role names no one itself.
