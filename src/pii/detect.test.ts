@@ -768,3 +768,122 @@ test("shortcuts of the scanner keep its answers: words after numbers, times befo
   // Reading at the very end of the text: numbers and words cut short.
   for (const t of ["06", "12 ", "Dupont", "M.", "né le 12", "+33", "(01", "a@b.", "fe80:"]) detect(t);
 });
+
+test("addresses without a house number, from a UK postcode or an Eircode; more European layouts", () => {
+  only(
+    "Send it to Rose Cottage\nChurch Lane\nLittle Snoring\nFakenham NR21 0AA",
+    "POSTAL_ADDRESS",
+    "Rose Cottage\nChurch Lane\nLittle Snoring\nFakenham NR21 0AA",
+  );
+  only("Ship to: Flat 2, Rose Court, Kelso TD5 7AL", "POSTAL_ADDRESS", "Flat 2, Rose Court, Kelso TD5 7AL");
+  only("Unit 6, The Old Tannery, Kelso TD5 7AL", "POSTAL_ADDRESS", "Unit 6, The Old Tannery, Kelso TD5 7AL");
+  only(
+    "Ardnagreine, Knockrabo, Mount Anville Road, Dublin 14, D14 X2Y7",
+    "POSTAL_ADDRESS",
+    "Ardnagreine, Knockrabo, Mount Anville Road, Dublin 14, D14 X2Y7",
+  );
+  // A postcode after a city alone, or a greeting before the street, is no more than it says.
+  none("I live in Kelso TD5 7AL");
+  only("Hello, Thanks, Church Road, Cork T12 X2Y7", "POSTAL_ADDRESS", "Church Road, Cork T12 X2Y7");
+  only(
+    "Maison Ithurria\nQuartier Bourg\n64250 Espelette",
+    "POSTAL_ADDRESS",
+    "Maison Ithurria\nQuartier Bourg\n64250 Espelette",
+  );
+  only("Le Bourg, 24560 Issigeac", "POSTAL_ADDRESS", "Le Bourg, 24560 Issigeac");
+  none("dans le quartier des Chartrons, 33000 Bordeaux");
+  only(
+    "Garant : La Grange Neuve, 19 route de Chalon, 71240 Sennecey-le-Grand",
+    "POSTAL_ADDRESS",
+    "La Grange Neuve, 19 route de Chalon, 71240 Sennecey-le-Grand",
+  );
+  only(
+    "Siège : 15 rue de l'Industrie, ZI des Prés, 77100 Meaux",
+    "POSTAL_ADDRESS",
+    "15 rue de l'Industrie, ZI des Prés, 77100 Meaux",
+  );
+  only(
+    "étude, rue du Petit-Chêne 18, 1003 Lausanne. La",
+    "POSTAL_ADDRESS",
+    "rue du Petit-Chêne 18, 1003 Lausanne",
+  );
+  none("la page 18, 1003 Lausanne");
+  only("Seestrasse 45, 8002 Zürich", "POSTAL_ADDRESS", "Seestrasse 45, 8002 Zürich");
+  only("Hauptstraße 12, 10115 Berlin", "POSTAL_ADDRESS", "Hauptstraße 12, 10115 Berlin");
+  only(
+    "18 rue de Hollerich, L-1741 Luxembourg, avant",
+    "POSTAL_ADDRESS",
+    "18 rue de Hollerich, L-1741 Luxembourg",
+  );
+  only(
+    "Demeurant 14 rue des Tanneries à Limoges (87000),",
+    "POSTAL_ADDRESS",
+    "14 rue des Tanneries à Limoges (87000)",
+  );
+  only(
+    "402 W. Maple Ave\nUnit 2\nEvanston, IL 60201",
+    "POSTAL_ADDRESS",
+    "402 W. Maple Ave\nUnit 2\nEvanston, IL 60201",
+  );
+  assert.deepEqual(
+    found("27 Tern Close,Poole,BH17 7QF,07700 900561").map(([t]) => t),
+    ["POSTAL_ADDRESS", "PHONE"],
+  );
+  assert.equal(found("27 Tern Close,Poole,BH17 7QF,07700 900561")[0]![1], "27 Tern Close,Poole,BH17 7QF");
+});
+
+test("phones, cards and birth dates in more of the ways people write them", () => {
+  only("call 1-800-555-0199.", "PHONE", "1-800-555-0199");
+  only("i'll try his cell 415 555 0136", "PHONE", "415 555 0136");
+  // Spaced North American groups need a word that names a phone; a reference goes on after a slash.
+  none("NHS number: 485 777 3456");
+  none("Case reference: 0207 946 1183/24. Please quote it");
+  // No country code starts with 0: a card look-alike's tail is no international number.
+  none("Gift card 6011 0009 9013 9425 could not be redeemed");
+  // A speaker's label is not the card's: "Customer:" then words, then the number.
+  only("Customer: sure it's 3713 401707 24448\nAgent: Thanks", "CREDIT_CARD", "3713 401707 24448");
+  none("Customer ref: 3713 401707 24448");
+  only("Passenger 1 DOB 14MAR1983", "DATE_OF_BIRTH", "14MAR1983");
+  none("ref 14MAR1983");
+  const deed =
+    "Monsieur Hervé CASTAGNÉ, retraité, né à Limoges (Haute-Vienne) le quatre mars mil neuf cent cinquante-deux, et Madame Odile VERGNAUD, son épouse, retraitée, demeurant ensemble à Limoges, ont déclaré vendre le bien désigné ci-après.";
+  assert.ok(
+    found(deed).some(([t, v]) => t === "DATE_OF_BIRTH" && v === "quatre mars mil neuf cent cinquante-deux"),
+  );
+  // Dates in words are read in texts longer than 200 characters (deeds, letters).
+  const letter =
+    "To whom it may concern, this is to confirm that Anjali Raghunathan, born on the fourteenth of February, 1987, has been employed by us since September 2016. Should you require anything further, please write to us.";
+  assert.ok(found(letter).some(([t, v]) => t === "DATE_OF_BIRTH" && v === "fourteenth of February, 1987"));
+  const party =
+    "The party is on the fourteenth of February, 1987 was the year we met, and the venue is booked for the whole evening, so bring everyone along and do not be late this time please, and tell the others too.";
+  assert.ok(!found(party).some(([t]) => t === "DATE_OF_BIRTH"));
+});
+
+test("persons: initials, particles, forms, logs and hails; headings, places and pronouns are not", () => {
+  only("Signé : Y.-E. Le Bihan", "PERSON", "Y.-E. Le Bihan");
+  only("Contact : J.-P. Martin au service", "PERSON", "J.-P. Martin");
+  assert.deepEqual(found("Nom : NGUYEN\nPrénom : Thi Mai\nDate"), [
+    ["PERSON", "NGUYEN"],
+    ["PERSON", "Thi Mai"],
+  ]);
+  assert.ok(found("Nom : Le Goff\nPrénom : Erwan").some(([, v]) => v === "Le Goff"));
+  only("PATIENT INTAKE FORM\nName: Whitfield, Marisol\nDOB: none", "PERSON", "Whitfield, Marisol");
+  only("Reporter: Kwame Asante-Darko\nBuild 4.18", "PERSON", "Kwame Asante-Darko");
+  none("Grace Saint-Denis est une gare");
+  none("are we still on for the Tate Modern on Saturday?");
+  none("Référence : LOYER FEVRIER 2024");
+  none("Homebase is closed Easter Monday.");
+  assert.deepEqual(found("Accepted publickey for chloe from 10.0.4.23 port 40218 ssh2"), [
+    ["PERSON", "chloe"],
+    ["IP_ADDRESS", "10.0.4.23"],
+  ]);
+  only("Failed password for invalid user admin from 10.0.4.23 port 51122", "IP_ADDRESS", "10.0.4.23");
+  assert.deepEqual(
+    found("kevin: le serveur est up\nkevin: si ça marche pas ping nono c lui qui a la main").map(
+      ([, v]) => v,
+    ),
+    ["kevin", "kevin", "nono"],
+  );
+  assert.ok(found("coucou c lulu jai changé de num bisous a titouan").some(([, v]) => v === "titouan"));
+  none("hey guys, all good?");
+});

@@ -90,21 +90,28 @@ const FR_MONTH =
 const EN_ORDINAL =
   "first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|thirtieth|thirty-first";
 const EN_MONTH = "January|February|March|April|May|June|July|August|September|October|November|December";
+const NONE: Array<{ type: "DATE_OF_BIRTH"; start: number; end: number; score: number }> = [];
 /** Dates written in words, as deeds and formal letters write a birth date. */
 const WORD_DATE = new RegExp(
-  `(?<![\\p{L}-])(?:(?:${FR_DAY}) (?:${FR_MONTH}) (?:mil|mille|deux mille)(?:[ -](?:${FR_NUMBER}|cent|cents|mille))*|(?:${EN_ORDINAL}) (?:of )?(?:${EN_MONTH}),? \\d{4})(?![\\p{L}\\d])`,
+  `(?<![\\p{L}-])(?:(?:${FR_DAY}) (?:${FR_MONTH}) (?:mil|mille|deux mille)(?:[ -](?:${FR_NUMBER}|cent|cents|mille))*|(?:${EN_ORDINAL}) of (?:${EN_MONTH}),? \\d{4})(?![\\p{L}\\d])`,
   "giu",
 );
 
 /**
  * Birth dates written in words: "née le vingt-neuf septembre mil neuf cent cinquante-cinq", "born on the
- * fourteenth of February, 1987". Read only when the text holds " mil" (a year in French words) or, in
- * English, "born" or "birth": the cheap tests come first.
+ * fourteenth of February, 1987". Read only when the text holds a year in French words ("neuf cent",
+ * "deux mille") or, in English, "born" and an ordinal before "of": the cheap tests come first.
  */
 export function scanWordDates(
   text: string,
 ): Array<{ type: "DATE_OF_BIRTH"; start: number; end: number; score: number }> {
-  if (!(text.includes(" mil") || text.includes("born") || text.includes("birth"))) return [];
+  const english =
+    text.includes("born") &&
+    (text.includes("th of ") ||
+      text.includes("st of ") ||
+      text.includes("nd of ") ||
+      text.includes("rd of "));
+  if (!(english || text.includes("neuf cent") || text.includes("deux mille"))) return NONE;
   const out: Array<{ type: "DATE_OF_BIRTH"; start: number; end: number; score: number }> = [];
   WORD_DATE.lastIndex = 0;
   for (let m = WORD_DATE.exec(text); m !== null; m = WORD_DATE.exec(text)) {

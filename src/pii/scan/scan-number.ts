@@ -4,7 +4,7 @@
  * ("06 12 34 56 78" is five groups of two); then each type checks the group layout and its checksum on
  * the longest run of groups first. Nothing here builds a string until a type has matched.
  */
-import { at, F_DIGIT, F_HEX, F_LETTER, F_SPACE, F_WORD, FLAGS } from "./char-class.ts";
+import { at, F_DIGIT, F_HEX, F_LETTER, F_SPACE, F_UPPER, F_WORD, FLAGS } from "./char-class.ts";
 import { luhnDigits, nirValid } from "./checksums.ts";
 import { hasBirthContext, hasReferenceContext, hasVersionContext } from "./context.ts";
 import { W_MONTH, W_STREET_FR, wordFlags } from "./lexicon.ts";
@@ -314,7 +314,7 @@ export function scanNumber(scan: Scan, s: number, lead: number): number {
     }
   }
   // "DOB 14MAR1983": a day, a month's three letters and a year in one word, as airlines and passports write.
-  if (lead === s && FLAGS[at(text, s + 2)]! & F_LETTER) {
+  if (lead === s && FLAGS[at(text, s + 4)]! & F_UPPER && FLAGS[at(text, s + 5)]! & F_DIGIT) {
     const m = COMPACT_DATE.exec(text.slice(s, s + 10));
     if (m !== null) {
       const end = s + 9;
