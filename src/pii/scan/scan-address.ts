@@ -583,9 +583,10 @@ function capitalisedRun(text: string, from: number, end: number): { start: numbe
 /**
  * At a UK postcode (or an Eircode) that no house number led to: an address without a number, read back
  * line by line or part by part ("Rose Cottage\nChurch Lane\nLittle Snoring\nFakenham NR21 0AA", "Unit 6, The
- * Old Tannery, Kelso TD5 7AL"). Before the city, up to three parts: localities, a street (its last word a
- * street type) or a house's name, and a flat or unit. A street or a house's name must be among them.
- * Returns the end or -1.
+ * Old Tannery, Kelso TD5 7AL", "Ardnagreine, Knockrabo, Mount Anville Road, Dublin 14, D14 X2Y7"). Before
+ * the city (and its district), up to five parts: localities, a street (its last word a street type) or a
+ * house's name, then, on the street's line, up to two one-word names no list knows (an Irish house and
+ * townland), and a flat or unit. A street or a house's name must be among them. Returns the end or -1.
  */
 export function scanAddressBeforeUkPostcode(scan: Scan, s: number): number {
   const text = scan.text;

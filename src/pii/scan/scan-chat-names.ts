@@ -50,13 +50,7 @@ const MENTION = /(?:^|[\s(])@(\p{L}[\p{L}'’-]{2,20})(?![\p{L}\d@.])/gu;
 export function scanChatNames(text: string): Entity[] {
   const out: Entity[] = [];
   MENTION.lastIndex = 0;
-  for (let m = MENTION.exec(text); m !== null; m = MENTION.exec(text)) {
-    const word = m[1]!;
-    const f = flagsAsCapitalised(word);
-    if (!(f & W_FIRST) || f & NOT_A_NAME) continue;
-    const start = m.index + m[0].length - word.length;
-    out.push({ type: "PERSON", start, end: start + word.length, score: 0.6 });
-  }
+  for (let m = MENTION.exec(text); m !== null; m = MENTION.exec(text)) pushFirstNameAtEnd(out, m);
   HAILED.lastIndex = 0;
   for (let m = HAILED.exec(text); m !== null; m = HAILED.exec(text)) {
     const word = m[2]!;
@@ -110,18 +104,21 @@ export function scanLastLineName(text: string): Entity | undefined {
 }
 
 // A log line's user: "Accepted publickey for dmitri from 10.0.4.23", "session opened for user chloe".
-const LOG_USER = /(?:publickey for|password for|for user|user) ([a-z][a-z'’-]{2,20}) (?:from|by)\b/g;
+const LOG_USER = /(?:publickey for|password for|for user|user) ([a-z][a-z'’-]{2,20})(?= (?:from|by)\b)/g;
 
 /** Users of a log whose login is a first name (not "admin", "deploy", "root"). */
 export function scanLogUsers(text: string): Entity[] {
   const out: Entity[] = [];
   LOG_USER.lastIndex = 0;
-  for (let m = LOG_USER.exec(text); m !== null; m = LOG_USER.exec(text)) {
-    const word = m[1]!;
-    const f = flagsAsCapitalised(word);
-    if (!(f & W_FIRST) || f & NOT_A_NAME) continue;
-    const start = m.index + m[0].indexOf(word, m[0].length - word.length - 6);
-    out.push({ type: "PERSON", start, end: start + word.length, score: 0.6 });
-  }
+  for (let m = LOG_USER.exec(text); m !== null; m = LOG_USER.exec(text)) pushFirstNameAtEnd(out, m);
   return out;
+}
+
+/** Adds the match's group 1, which ends it, when it is a first name and no everyday word. */
+function pushFirstNameAtEnd(out: Entity[], m: RegExpExecArray): void {
+  const word = m[1]!;
+  const f = flagsAsCapitalised(word);
+  if (!(f & W_FIRST) || f & NOT_A_NAME) return;
+  const start = m.index + m[0].length - word.length;
+  out.push({ type: "PERSON", start, end: start + word.length, score: 0.6 });
 }
