@@ -1,4 +1,4 @@
-import type { DetectOptions, Entity } from "./entity.ts";
+import type { DetectOptions, Entity, EntityType } from "./entity.ts";
 import { at, S_AFTER_GAP, S_ALWAYS, S_WORD, START } from "./scan/char-class.ts";
 import { W_AMBIG_EN, W_AMBIG_FR } from "./scan/lexicon.ts";
 import { scanChatNames, scanLastLineName, scanLogUsers } from "./scan/scan-chat-names.ts";
@@ -39,8 +39,9 @@ const DONE: Entity[] = [];
  * Entities come back sorted and non-overlapping, with UTF-16 offsets, end exclusive.
  *
  * Speed: 75–110 MB/s single thread on message traffic where 30 % of messages hold personal data, 35–58
- * MB/s when every message does, as this machine's runs went (bench/pii.ts). Strings from JSON, files or sockets are flat; a string built
- * by many `+=` is a rope that V8 reads several times slower, character by character.
+ * MB/s when every message does, as this machine's runs went (bench/pii.ts). Strings from JSON, files or
+ * sockets are flat; a string built by many `+=` is a rope that V8 reads several times slower, character
+ * by character.
  *
  * @example
  * detect("Écrivez à jean.dupont@example.fr", { lang: "fr" })
@@ -100,9 +101,11 @@ export function detect(text: string, options?: DetectOptions): Entity[] {
 }
 
 /**
- * Second readings, each behind a test that costs one or two reads: a table under a header line, a chat
- * message in lower case, lists of people under a label the scanner met, and the names it left that repeat
- * a word of a person found or are joined to one ("Linh et Maxime Perrin"). Kept out of `detect` so that its loop stays small for the compiler.
+ * Second readings, each behind a cheap test: a table under a header line, a chat message in lower case,
+ * a chat's speakers and a lower-case signature, lists of people under a label the scanner met, birth
+ * dates in words (long texts only), a log's users (beside an IP address), and last the names the scanner
+ * left that repeat a word of a person found, are joined to one ("Linh et Maxime Perrin") or are spelled by
+ * an e-mail address. Kept out of `detect` so that its loop stays small for the compiler.
  */
 function secondReadings(scan: Scan, text: string, found: Entity[], firstLineEnd: number): Entity[] {
   let out = found;
@@ -124,18 +127,17 @@ function secondReadings(scan: Scan, text: string, found: Entity[], firstLineEnd:
   // are ~110 bytes; 3 % are longer than 200 characters).
   if (text.length > 200) out = mergePersons(out, scanWordDates(text));
   // A log's users: only in a text that holds an IP address.
-  if (hasIp(out) && text.includes("for ")) out = mergePersons(out, scanLogUsers(text));
+  if (holds(out, "IP_ADDRESS") && text.includes("for ")) out = mergePersons(out, scanLogUsers(text));
   // Last: they read again the names the others found.
   if (scan.leftCount > 0 && out.length > 0) {
     out = mergePersons(out, scanRepeatedNames(text, out, scan.left, scan.leftCount));
     out = mergePersons(out, scanJoinedNames(text, out, scan.left, scan.leftCount, scan.ambiguous));
-    if (out.some((x) => x.type === "EMAIL"))
-      out = mergePersons(out, scanEmailNames(text, out, scan.left, scan.leftCount));
+    if (holds(out, "EMAIL")) out = mergePersons(out, scanEmailNames(text, out, scan.left, scan.leftCount));
   }
   return out;
 }
 
-function hasIp(out: Entity[]): boolean {
-  for (const x of out) if (x.type === "IP_ADDRESS") return true;
+function holds(out: Entity[], type: EntityType): boolean {
+  for (const x of out) if (x.type === type) return true;
   return false;
 }

@@ -114,7 +114,8 @@ export function hasReferenceContext(text: string, start: number): boolean {
  * "Customer: sure it's 3713 …" the colon closes a speaker's label, not the number's.
  */
 function referenceSpan(text: string, start: number): number {
-  const colon = text.lastIndexOf(":", start - 1);
+  let colon = start - 1;
+  while (colon >= 0 && start - colon <= 22 && at(text, colon) !== 58) colon--;
   if (colon < 0 || start - colon > 22) return 22;
   let words = 0;
   for (let j = colon + 1, inWord = false; j < start; j++) {

@@ -69,6 +69,8 @@ export const W_EVERYDAY = 8192;
 export const W_STREET_FIRST = 16384;
 /** A first name of the long list of given names (names.ts FIRST_NAMES_RARE): it needs the most context. */
 export const W_RARE = 32768;
+/** Words that are never a name, whatever the lists say: function words, months, titles, greetings, street types. */
+export const W_NEVER_A_NAME = W_STOP | W_MONTH | W_TITLE | W_GREETING | W_STREET_FR | W_STREET_EN;
 
 export const C_NAME_CUE = 1;
 export const C_STRONG_CUE = 2;

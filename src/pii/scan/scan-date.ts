@@ -3,6 +3,7 @@
  * "March 12, 1985". Only dates that context marks as a birth date are personal data here; other dates
  * are consumed (so their digits are not read again as something else) and not reported.
  */
+import type { Entity } from "../entity.ts";
 import { at, F_LETTER, F_SPACE, FLAGS } from "./char-class.ts";
 import { hasBirthContext } from "./context.ts";
 import { W_MONTH, wordFlags } from "./lexicon.ts";
@@ -90,7 +91,7 @@ const FR_MONTH =
 const EN_ORDINAL =
   "first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|thirtieth|thirty-first";
 const EN_MONTH = "January|February|March|April|May|June|July|August|September|October|November|December";
-const NONE: Array<{ type: "DATE_OF_BIRTH"; start: number; end: number; score: number }> = [];
+const NONE: Entity[] = [];
 /** Dates written in words, as deeds and formal letters write a birth date. */
 const WORD_DATE = new RegExp(
   `(?<![\\p{L}-])(?:(?:${FR_DAY}) (?:${FR_MONTH}) (?:mil|mille|deux mille)(?:[ -](?:${FR_NUMBER}|cent|cents|mille))*|(?:${EN_ORDINAL}) of (?:${EN_MONTH}),? \\d{4})(?![\\p{L}\\d])`,
@@ -102,9 +103,7 @@ const WORD_DATE = new RegExp(
  * fourteenth of February, 1987". Read only when the text holds a year in French words ("neuf cent",
  * "deux mille") or, in English, "born" and an ordinal before "of": the cheap tests come first.
  */
-export function scanWordDates(
-  text: string,
-): Array<{ type: "DATE_OF_BIRTH"; start: number; end: number; score: number }> {
+export function scanWordDates(text: string): Entity[] {
   const english =
     text.includes("born") &&
     (text.includes("th of ") ||
@@ -112,7 +111,7 @@ export function scanWordDates(
       text.includes("nd of ") ||
       text.includes("rd of "));
   if (!(english || text.includes("neuf cent") || text.includes("deux mille"))) return NONE;
-  const out: Array<{ type: "DATE_OF_BIRTH"; start: number; end: number; score: number }> = [];
+  const out: Entity[] = [];
   WORD_DATE.lastIndex = 0;
   for (let m = WORD_DATE.exec(text); m !== null; m = WORD_DATE.exec(text)) {
     const start = m.index;

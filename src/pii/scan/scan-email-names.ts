@@ -6,22 +6,7 @@
  */
 import type { Entity } from "../entity.ts";
 import { at, F_LETTER, F_UPPER, FLAGS } from "./char-class.ts";
-import {
-  C_COMPANY_AFTER,
-  C_PLACE_AFTER,
-  cueFlags,
-  W_FIRST,
-  W_GREETING,
-  W_MONTH,
-  W_STOP,
-  W_STREET_EN,
-  W_STREET_FR,
-  W_TITLE,
-  wordFlags,
-} from "./lexicon.ts";
-
-// "Contact … contact@…", "Support … support@…": a mailbox named after a function or a word names no one.
-const NOT_A_NAME = W_STOP | W_MONTH | W_TITLE | W_GREETING | W_STREET_FR | W_STREET_EN;
+import { C_COMPANY_AFTER, C_PLACE_AFTER, cueFlags, W_FIRST, W_NEVER_A_NAME, wordFlags } from "./lexicon.ts";
 
 const isLetter = (c: number) => (FLAGS[c]! & F_LETTER) !== 0;
 const isUpper = (c: number) => (FLAGS[c]! & F_UPPER) !== 0;
@@ -47,7 +32,9 @@ export function scanEmailNames(text: string, found: Entity[], left: Int32Array, 
     let e = s;
     while (isLetter(at(text, e))) e++;
     if (isLetter(at(text, s - 1)) || !parts.has(plain(text.slice(s, e)))) continue;
-    if (wordFlags(text, s, e) & NOT_A_NAME || cueFlags(text, s, e) !== 0 || namesAThing(text, s, e)) continue;
+    // "Contact … contact@…", "Support … support@…": a mailbox named after a function or a word names no one.
+    if (wordFlags(text, s, e) & W_NEVER_A_NAME || cueFlags(text, s, e) !== 0 || namesAThing(text, s, e))
+      continue;
     if (found.some((x) => x.start < e && x.end > s) || out.some((x) => x.end >= s)) continue;
     // "Dmitri Volkov": the next word too, when the address spells it.
     let end = e;

@@ -13,19 +13,13 @@ import {
   C_PLACE_CUE,
   cueFlags,
   W_FIRST,
-  W_GREETING,
   W_LAST,
-  W_MONTH,
-  W_STOP,
-  W_STREET_EN,
-  W_STREET_FR,
-  W_TITLE,
+  W_NEVER_A_NAME,
   wordFlags,
 } from "./lexicon.ts";
 
 const isLetter = (c: number) => (FLAGS[c]! & F_LETTER) !== 0;
 const isUpper = (c: number) => (FLAGS[c]! & F_UPPER) !== 0;
-const NEVER = W_STOP | W_MONTH | W_TITLE | W_GREETING | W_STREET_FR | W_STREET_EN;
 const NOT_A_NAME = C_PLACE_AFTER | C_COMPANY_AFTER | C_PLACE_CUE;
 const NONE: Entity[] = [];
 
@@ -80,7 +74,7 @@ export function scanJoinedNames(
 /** True when the capitalised word [s, e) may be a name: not a function word, a firm or a place. */
 function mayBeName(text: string, s: number, e: number): boolean {
   if (e - s < 3 || isLetter(at(text, s - 1)) || !(FLAGS[at(text, s + 1)]! & F_LOWER)) return false;
-  return !(wordFlags(text, s, e) & NEVER || cueFlags(text, s, e) & NOT_A_NAME);
+  return !(wordFlags(text, s, e) & W_NEVER_A_NAME || cueFlags(text, s, e) & NOT_A_NAME);
 }
 
 /** "Mei Ling", "Tugdual Kerjean": a second capitalised word, a surname or one no list knows, goes with the first. */
@@ -90,7 +84,9 @@ function withSecondWord(text: string, e: number): number {
   while (isLetter(at(text, q))) q++;
   if (q - e < 3 || !(FLAGS[at(text, e + 2)]! & F_LOWER)) return e;
   const f = wordFlags(text, e + 1, q);
-  return (f === 0 || (f & W_LAST && !(f & NEVER))) && !(cueFlags(text, e + 1, q) & NOT_A_NAME) ? q : e;
+  return (f === 0 || (f & W_LAST && !(f & W_NEVER_A_NAME))) && !(cueFlags(text, e + 1, q) & NOT_A_NAME)
+    ? q
+    : e;
 }
 
 /**

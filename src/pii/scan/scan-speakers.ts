@@ -12,14 +12,9 @@ import {
   cueFlags,
   flagsAsCapitalised,
   W_FIRST,
-  W_GREETING,
-  W_MONTH,
+  W_NEVER_A_NAME,
   W_PARTICLE,
-  W_STOP,
-  W_STREET_EN,
   W_STREET_FIRST,
-  W_STREET_FR,
-  W_TITLE,
 } from "./lexicon.ts";
 
 /** A label at a line's start, after an optional "[channel] " or "#channel — " prefix: one word or two. */
@@ -28,8 +23,7 @@ const LABEL =
   /(?:\[[^\]\n]{1,24}\] |#[\w-]{1,24} [—–-] )?(?:\p{L}{2,20} \((\p{L}[\p{L}'’-]{1,20})\)|(\p{L}[\p{L}'’-]{1,20}(?: \p{Lu}[\p{L}'’-]{1,20})?)) ?: ?(?=\S)/uy;
 /** The writer's own side in an exported chat: a speaker line that names no one. */
 const SELF = new Set(["you", "me", "moi", "toi", "vous"]);
-const NOT_A_SPEAKER =
-  W_STOP | W_MONTH | W_TITLE | W_GREETING | W_PARTICLE | W_STREET_FR | W_STREET_EN | W_STREET_FIRST;
+const NOT_A_SPEAKER = W_NEVER_A_NAME | W_PARTICLE | W_STREET_FIRST;
 const isLetter = (c: number) => (FLAGS[c]! & F_LETTER) !== 0;
 
 function labelAt(text: string, p: number): RegExpExecArray | null {

@@ -334,7 +334,6 @@ function isDoubleBarrelled(text: string, s: number, e: number): boolean {
   return (
     h - s >= 3 &&
     e - h > 3 &&
-    h < e &&
     isUpper(at(text, h + 1)) &&
     !isAllCaps(text, s, e) &&
     !text.startsWith("Saint", s)
@@ -489,7 +488,7 @@ function afterInitial(scan: Scan, s: number, e: number): number {
       pe - q <= 3 &&
       at(text, pe) === 32 &&
       isUpper(at(text, pe + 1)) &&
-      /^(?:Le|La|De|Du|Van|Von|Di|Da|Del|Dos|Das|El|Ben|Ter)$/.test(text.slice(q, pe))
+      CAPITAL_PARTICLE.test(text.slice(q, pe))
     ) {
       q = pe + 1;
       particle = true;
