@@ -290,6 +290,10 @@ function followedByWordChar(text: string, end: number): boolean {
  */
 export function scanNumber(scan: Scan, s: number, lead: number): number {
   const text = scan.text;
+  if (lead === s) {
+    const end = plainNumberEnd(text, s);
+    if (end > 0) return end;
+  }
   const leadChar = lead < s ? at(text, lead) : 0;
   const plus = leadChar === 43;
   const paren = leadChar === 40;
@@ -424,6 +428,29 @@ export function scanNumber(scan: Scan, s: number, lead: number): number {
   }
   // Skip the first group only: the next one may start an entity of its own ("Order 12 4111 1111 …").
   return GE[0]!;
+}
+
+/**
+ * Where a number that can be nothing ends, or -1: most numbers in everyday text are short and followed
+ * by a unit, a sign or a plain word ("29 %", "12 jours", "40 people", "10.", "5)"). They are read here
+ * without the IPv6, compact-date and group readings below, which would all give up on them; every case
+ * is one the full reading returns the digits' end for.
+ * - 1–3 digits, then a character that neither continues a number nor starts a word, a time or an
+ *   address (not a letter, digit, space, separator, ":" or ","): "29%", "5)" is a separator, so not here.
+ * - 1–3 digits, a space, then such a character: "29 %", "442 €".
+ * - 1–5 digits, a space, then a lower-case word that no date or address goes on with (`plainWordAfter`).
+ */
+function plainNumberEnd(text: string, s: number): number {
+  let e = s + 1;
+  while (e - s <= 5 && FLAGS[at(text, e)]! & F_DIGIT) e++;
+  const c = at(text, e);
+  const short = e - s <= 3;
+  if (c === 32) {
+    const c2 = at(text, e + 1);
+    if (c2 >= 97 && c2 <= 122) return e - s <= 5 && plainWordAfter(text, e + 1) ? e : -1;
+    return short && !(FLAGS[c2]! & (F_LETTER | F_SPACE | F_DIGIT)) && !isSeparator(c2) ? e : -1;
+  }
+  return short && !(FLAGS[c]! & (F_WORD | F_SPACE)) && !isSeparator(c) && c !== 58 && c !== 44 ? e : -1;
 }
 
 /**
