@@ -130,8 +130,11 @@ function secondReadings(scan: Scan, text: string, found: Entity[], firstLineEnd:
   if (holds(out, "IP_ADDRESS") && text.includes("for ")) out = mergePersons(out, scanLogUsers(text));
   // Last: they read again the names the others found.
   if (scan.leftCount > 0 && out.length > 0) {
-    out = mergePersons(out, scanRepeatedNames(text, out, scan.left, scan.leftCount));
-    out = mergePersons(out, scanJoinedNames(text, out, scan.left, scan.leftCount, scan.ambiguous));
+    // Both read again from a person found: without one they find nothing.
+    if (holds(out, "PERSON")) {
+      out = mergePersons(out, scanRepeatedNames(text, out, scan.left, scan.leftCount));
+      out = mergePersons(out, scanJoinedNames(text, out, scan.left, scan.leftCount, scan.ambiguous));
+    }
     if (holds(out, "EMAIL")) out = mergePersons(out, scanEmailNames(text, out, scan.left, scan.leftCount));
   }
   return out;

@@ -41,10 +41,39 @@ const BIRTH_HEADERS = new Set([
   "datenaiss",
   "ddn",
 ]);
-// A cheap test before splitting: most first lines are not headers.
-const MAY_NAME_A_COLUMN = /nom|name|naiss|birth|dob|ddn/i;
 const DATE_CELL = /^\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}$/;
 const PLAIN_NAME = /^[\p{L}][\p{L}' .-]{0,59}$/u;
+
+/** The first of the SEPARATORS that text[from, to) holds, in their order of preference. */
+function separatorIn(text: string, from: number, to: number): (typeof SEPARATORS)[number] | undefined {
+  let found = 0;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 44) found |= 1;
+    else if (c === 59) found |= 2;
+    else if (c === 9) found |= 4;
+    else if (c === 124) found |= 8;
+  }
+  for (let k = 0; k < SEPARATORS.length; k++) if (found & (1 << k)) return SEPARATORS[k];
+  return undefined;
+}
+
+/** Header words that may name a person or a birth-date column, in any case: nom, name, naiss, birth, dob, ddn. */
+const COLUMN_HINTS = ["nom", "name", "naiss", "birth", "dob", "ddn"];
+
+function mayNameAColumn(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i) | 32;
+    if (c !== 110 && c !== 98 && c !== 100) continue; // n, b, d
+    for (const hint of COLUMN_HINTS) {
+      if (hint.charCodeAt(0) !== c || i + hint.length > to) continue;
+      let k = 1;
+      while (k < hint.length && (text.charCodeAt(i + k) | 32) === hint.charCodeAt(k)) k++;
+      if (k === hint.length) return true;
+    }
+  }
+  return false;
+}
 
 const normaliseHeader = (h: string) =>
   h
@@ -82,20 +111,21 @@ function cells(text: string, from: number, to: number, sep: string): Array<[numb
  * `firstLineEnd`), trimmed, sorted; cells that are empty or not a plain name (digits, "@") are skipped.
  */
 export function scanTableNames(text: string, firstLineEnd: number): Entity[] {
-  let header = text.slice(0, firstLineEnd);
+  let headerStart = 0;
   let headerEnd = firstLineEnd;
   // A short title line may come first ("Staff directory export"): the header is then the second line.
   // (A greeting, "Bonjour," or "Hi Sam!", is no title.)
-  const last = header.charCodeAt(header.length - 1);
-  if (header.length < 60 && last !== 44 && last !== 33 && SEPARATORS.every((s) => !header.includes(s))) {
+  const last = text.charCodeAt(firstLineEnd - 1);
+  if (firstLineEnd < 60 && last !== 44 && last !== 33 && separatorIn(text, 0, firstLineEnd) === undefined) {
     const next = text.indexOf("\n", firstLineEnd + 1);
+    headerStart = firstLineEnd + 1;
     headerEnd = next < 0 ? text.length : next;
     if (headerEnd - firstLineEnd > 400) return [];
-    header = text.slice(firstLineEnd + 1, headerEnd);
   }
-  if (!MAY_NAME_A_COLUMN.test(header)) return [];
-  const sep = SEPARATORS.find((s) => header.includes(s));
-  if (sep === undefined) return [];
+  // Cheap tests first, on the text in place: most first lines name no column.
+  const sep = separatorIn(text, headerStart, headerEnd);
+  if (sep === undefined || !mayNameAColumn(text, headerStart, headerEnd)) return [];
+  const header = text.slice(headerStart, headerEnd);
   const columns = header.split(sep).map(normaliseHeader);
   if (columns.length < 2) return [];
   const nameColumns = columns.flatMap((c, i) => (NAME_HEADERS.has(c) || BIRTH_HEADERS.has(c) ? [i] : []));
