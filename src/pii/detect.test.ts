@@ -886,4 +886,10 @@ test("persons: initials, particles, forms, logs and hails; headings, places and 
   );
   assert.ok(found("coucou c lulu jai changé de num bisous a titouan").some(([, v]) => v === "titouan"));
   none("hey guys, all good?");
+  // A first name after a capitalised article names a place; a particle surname stays a person.
+  none("Adresse : La Rochelle");
+  none("Ville : Les Lilas");
+  none("Le Marie est fermé le lundi");
+  only("Mme Le Goff a appelé", "PERSON", "Le Goff");
+  only("Contact : Rochelle Dupont", "PERSON", "Rochelle Dupont");
 });

@@ -553,6 +553,8 @@ function emitPerson(scan: Scan, start: number, end: number, count: number, score
     return;
   // "Ballyvaughan, Co. Clare": an Irish county.
   if (start >= 4 && text.startsWith("Co. ", start - 4)) return;
+  // "La Rochelle", "Le Mans", "Les Lilas": one name after a capitalised article names a place.
+  if (count === 1 && afterCapitalArticle(text, start)) return;
   for (let k = 1; k < count; k++) {
     // "Henry Wood House": a building word after a first name and a surname (alone it is one: "Josiah Hall").
     if (k >= 2 && k === count - 1 && BUILDING.test(text.slice(TS[k]!, TE[k]!))) return;
@@ -612,6 +614,21 @@ function emitPerson(scan: Scan, start: number, end: number, count: number, score
     return;
   }
   emit(scan, "PERSON", start, end, score);
+}
+
+/** True when "La ", "Le " or "Les " stands right before `start`, as a word of its own. */
+function afterCapitalArticle(text: string, start: number): boolean {
+  if (!isSpace(at(text, start - 1))) return false;
+  const a = at(text, start - 2);
+  // "La", "Le"
+  if ((a === 97 || a === 101) && at(text, start - 3) === 76) return !(FLAGS[at(text, start - 4)]! & F_LETTER);
+  // "Les"
+  return (
+    a === 115 &&
+    at(text, start - 3) === 101 &&
+    at(text, start - 4) === 76 &&
+    !(FLAGS[at(text, start - 5)]! & F_LETTER)
+  );
 }
 
 /** True when "of ", "de " or "d'" is right before `start`: the cheap test before NOBLE_OF. */
