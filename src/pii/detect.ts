@@ -38,7 +38,7 @@ const DONE: Entity[] = [];
  * `lang` picks which list of everyday words that are also first names applies ("auto": both).
  * Entities come back sorted and non-overlapping, with UTF-16 offsets, end exclusive.
  *
- * Speed: 75–110 MB/s single thread on message traffic where 30 % of messages hold personal data, 35–58
+ * Speed: 70–113 MB/s single thread on message traffic where 30 % of messages hold personal data, 35–58
  * MB/s when every message does, as this machine's runs went (bench/pii.ts). Strings from JSON, files or
  * sockets are flat; a string built by many `+=` is a rope that V8 reads several times slower, character
  * by character.
