@@ -97,6 +97,11 @@ const HELD_OUT: ReadonlyArray<readonly [name: string, title: string]> = [
     "holdout14",
     "Fourteenth held-out set (100 messages, written blind with the thirteenth, a fair share of hard cases asked for)",
   ],
+  ["holdout15", "Fifteenth held-out set (100 messages, written blind, all domains, no hard cases asked for)"],
+  [
+    "holdout16",
+    "Sixteenth held-out set (100 messages, written blind with the fifteenth, about half its messages hard cases)",
+  ],
 ];
 
 /**

@@ -893,3 +893,32 @@ test("persons: initials, particles, forms, logs and hails; headings, places and 
   only("Mme Le Goff a appelé", "PERSON", "Le Goff");
   only("Contact : Rochelle Dupont", "PERSON", "Rochelle Dupont");
 });
+
+test("set 15's readings: hails in lower case, kisses after a signature, floors and units, house names, Irish landlines", () => {
+  assert.deepEqual(found("hey Raj can u send me the file?"), [["PERSON", "Raj"]]);
+  only("Let me know when you are free. Jen x", "PERSON", "Jen");
+  none("Hi Mum, the new flat is lovely.");
+  none("Meet you at the station, then we walk up to Jackson Heights.");
+  none("Our Lincoln branch stays closed until further notice.");
+  none("Napoleon crossed the Alps in 1800.");
+  none("L'utilisateur signale que son VPN se coupe.");
+  only(
+    "Any questions ring us or pop in at Unit 7, Northgate Industrial Estate, Chester CH1 4LT.",
+    "POSTAL_ADDRESS",
+    "Unit 7, Northgate Industrial Estate, Chester CH1 4LT",
+  );
+  only(
+    "Invoice to: Brightwell Ltd, 3rd Floor, 41 King Street, Manchester M2 4LQ",
+    "POSTAL_ADDRESS",
+    "3rd Floor, 41 King Street, Manchester M2 4LQ",
+  );
+  only(
+    "Bureaux : 2e étage, 14 rue de la Paix, 75002 Paris",
+    "POSTAL_ADDRESS",
+    "2e étage, 14 rue de la Paix, 75002 Paris",
+  );
+  only("Garant domicilié La Grange Neuve, 71250 Cluny", "POSTAL_ADDRESS", "La Grange Neuve, 71250 Cluny");
+  none("Livraison Villa, 06000 Nice");
+  only("Membership renewal, tel 021 485 2290.", "PHONE", "021 485 2290");
+  none("Commande 021 485 2290 expédiée.");
+});

@@ -378,11 +378,11 @@ export function scanNumber(scan: Scan, s: number, lead: number): number {
         emit(scan, "PHONE", s, end, 0.9);
         return end;
       }
-      // "cell 415 555 0136": North American groups with spaces, only where a word names a phone.
+      // "cell 415 555 0136": North American groups with spaces, only where a word names a phone; so too
+      // an Irish landline, "tel 021 485 2290" (Cork).
       if (
         L === 10 &&
-        D[0]! >= 2 &&
-        D[3]! >= 2 &&
+        ((D[0]! >= 2 && D[3]! >= 2) || (D[0] === 0 && D[1] !== 0)) &&
         sizesAre(k, L_3_3_4) &&
         uniformSeparator(k, K_SPACE) &&
         PHONE_CUE_BEFORE.test(text.slice(Math.max(0, s - 24), s))

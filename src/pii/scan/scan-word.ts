@@ -322,7 +322,14 @@ function signsAtEnd(text: string, s: number): boolean {
 function endsText(text: string, end: number): boolean {
   for (let i = end; i < text.length; i++) {
     const c = at(text, i);
-    if (!(c === 32 || c === 10 || c === 13 || c === 46 || c === 33 || c === 0xa0)) return false;
+    if (c === 32 || c === 10 || c === 13 || c === 46 || c === 33 || c === 0xa0) continue;
+    // Kisses after a signature, a word of their own: "Jen x", "Mo xx".
+    if ((c === 120 || c === 88) && isSpace(at(text, i - 1))) {
+      while ((at(text, i + 1) | 32) === 120) i++;
+      if (FLAGS[at(text, i + 1)]! & F_LETTER) return false;
+      continue;
+    }
+    return false;
   }
   return true;
 }
@@ -740,6 +747,8 @@ export function scanCapitalised(scan: Scan, s: number): number {
       return e;
     }
     const count = collectTokens(scan, s, e, 0);
+    // "son VPN se coupe", "my son PC": three capitals no list knows, alone, are an acronym.
+    if (count === 1 && e - s <= 3 && isAllCaps(text, s, e)) return e;
     // Surnames in capitals before a first name: "JANSEN Maximilian", "ROBLEDO CARMONA Mariana".
     let surnames = 1;
     while (surnames < count && TC[surnames] && !(TF[surnames]! & W_FIRST)) surnames++;
