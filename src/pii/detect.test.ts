@@ -922,3 +922,28 @@ test("set 15's readings: hails in lower case, kisses after a signature, floors a
   only("Membership renewal, tel 021 485 2290.", "PHONE", "021 485 2290");
   none("Commande 021 485 2290 expédiée.");
 });
+
+test("set 16's readings: a house's name a sentence runs into, mills and manors, log keys, firms of a family, compact birth dates", () => {
+  only(
+    "I confirm we have updated your address to The Old Rectory, Mill Road, Hemingford Grey, Huntingdon PE28 9BJ.",
+    "POSTAL_ADDRESS",
+    "The Old Rectory, Mill Road, Hemingford Grey, Huntingdon PE28 9BJ",
+  );
+  assert.deepEqual(
+    found("Madeleine Roussel\nLe Moulin de la Fontaine\nLieu-dit Les Bruyères\n24560 Issigeac"),
+    [
+      ["PERSON", "Madeleine Roussel"],
+      ["POSTAL_ADDRESS", "Le Moulin de la Fontaine\nLieu-dit Les Bruyères\n24560 Issigeac"],
+    ],
+  );
+  only('log: name="Marie Dupont" status=ok', "PERSON", "Marie Dupont");
+  only("Bill to: Okafor & Daughters Ltd\nAttn: Chidi Okafor", "PERSON", "Chidi Okafor");
+  none("Johnson & Johnson and Morgan Stanley both reported Q3 earnings.");
+  assert.ok(
+    found("patient: O'SULLIVAN, Bridget | dob: 19520317 | ward 7").some(
+      ([t, v]) => t === "DATE_OF_BIRTH" && v === "19520317",
+    ),
+  );
+  none("commande 19520317 expédiée");
+  none("DOB 20231345");
+});

@@ -307,7 +307,7 @@ function postcodeAfter(text: string, city: number, more: number): number {
  */
 /** Names of a residence, an estate or a house that open an address: "Lotissement Le Clos des Vignes, 6 rue…". */
 const OPENERS =
-  "(?:Résidence|Immeuble|Lotissement|Domaine|Chalet|Villa|ZA|ZI|ZAC|Maison|Ferme|Mas|Manoir|Moulin|Bastide|Parc d['’]activités?|Parc d['’]affaires|Zone d['’]activités?|Zone industrielle|Zone artisanale|Technop[oô]le|Centre d['’]affaires|(?:La|Le) (?:Grange|Ferme|Bergerie|Métairie|Closerie|Bastide|Maison))";
+  "(?:Résidence|Immeuble|Lotissement|Domaine|Chalet|Villa|ZA|ZI|ZAC|Maison|Ferme|Mas|Manoir|Moulin|Bastide|Parc d['’]activités?|Parc d['’]affaires|Zone d['’]activités?|Zone industrielle|Zone artisanale|Technop[oô]le|Centre d['’]affaires|(?:La|Le) (?:Grange|Ferme|Bergerie|Métairie|Closerie|Bastide|Maison|Moulin|Manoir|Mas|Domaine|Clos|Prieuré))";
 const OPENER = new RegExp(`^${OPENERS} `);
 const PART_BEFORE = new RegExp(
   `(?:^|[^\\p{L}])(?:((?:${UNIT_WORDS}|Room|Studio|Atelier|Appartement|Appart\\.?|Appt\\.?|Chambre|Bâtiment|Bât\\.?|Escalier|Esc\\.?|apt\\.?|appt\\.?|bât\\.?|bat\\.?|escalier|esc\\.?) ?[\\dA-Z]{1,4}(?:/\\d{1,3})?|\\d{1,2}/\\d{1,2}|\\d[FG]\\d{1,2}|(?:\\d{1,2}(?:st|nd|rd|th)|Ground|First|Second|Third|Top) [Ff]loor|\\d{1,2}(?:er|e|ème) étage)|((?:The )?(?:\\p{Lu}[\\p{L}'’-]+ ){0,3}(?:Court|House|Lodge|Mansions|Apartments|Tower|Towers|Building|Buildings|Heights|Point|Hall|Gardens|Residence|Wharf|Works|Mill|Quarter|Estate|Centre|Park|Yard|Studios|Chambers)|The \\p{Lu}[\\p{L}'’-]+|${OPENERS} [^\\n,;]{2,30})),?[ \\n]$`,
@@ -606,13 +606,9 @@ export function scanAddressBeforeUkPostcode(scan: Scan, s: number): number {
   for (let k = 0; k < 6 && partEnd > 0; k++) {
     let from = partEnd;
     while (from > 0 && at(text, from - 1) !== 10 && at(text, from - 1) !== 44 && partEnd - from < 48) from--;
-    if (partEnd - from >= 48) {
-      // A sentence runs into the address: only a unit at its end may still open it ("… pop in at Unit 7, …").
-      const unit = place ? UNIT_PART.exec(text.slice(partEnd - 12, partEnd)) : null;
-      if (unit) start = partEnd - unit[1]!.length;
-      break;
-    }
-    const separator = from - 1;
+    // A sentence that runs into the address ("… updated your address to The Old Rectory, …", "… pop in at
+    // Unit 7, …"): only its end is read, and the reading stops there.
+    const separator = partEnd - from >= 48 ? -1 : from - 1;
     while (at(text, from) === 32) from++;
     const unit = place ? UNIT_PART.exec(text.slice(from, partEnd)) : null;
     if (unit) {

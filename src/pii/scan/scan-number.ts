@@ -265,6 +265,14 @@ function isDate(k: number): boolean {
   return yearOk && a >= 1 && b >= 1 && ((a <= 31 && b <= 12) || (a <= 12 && b <= 31));
 }
 
+/** The buffer's eight digits as a year (1900–2099), a month and a day: "19520317". */
+function isCompactDate(): boolean {
+  const year = D[0]! * 1000 + D[1]! * 100 + D[2]! * 10 + D[3]!;
+  const month = D[4]! * 10 + D[5]!;
+  const day = D[6]! * 10 + D[7]!;
+  return year >= 1900 && year <= 2099 && month >= 1 && month <= 12 && day >= 1 && day <= 31;
+}
+
 function isIpv4(text: string, k: number, ng: number, s: number): boolean {
   if (k !== 4 || !uniformSeparator(4, K_DOT)) return false;
   if (ng > 4 && SEP[4] === 46) return false; // 1.2.3.4.5 is not an address
@@ -358,6 +366,11 @@ export function scanNumber(scan: Scan, s: number, lead: number): number {
       }
       if (isDate(k)) {
         if (hasBirthContext(text, s, end)) emit(scan, "DATE_OF_BIRTH", s, end, 0.9);
+        return end;
+      }
+      // "dob: 19520317": eight digits, year first, read as a date only where a birth date is named.
+      if (k === 1 && L === 8 && isCompactDate() && hasBirthContext(text, s, end)) {
+        emit(scan, "DATE_OF_BIRTH", s, end, 0.85);
         return end;
       }
       if (L >= 9 && L <= 19) {

@@ -397,6 +397,8 @@ function cueBefore(text: string, s: number): number {
   if (c === 34) {
     let j = s - 2;
     while (j >= 0 && at(text, j) === 32) j--;
+    // A log's key=value pair: name="Hyun-woo Park".
+    if (at(text, j) === 61) return previousWord(text, j + 1) ? cueFlags(text, WORD_START, WORD_END) : 0;
     if (at(text, j) !== 58) return 0;
     j--;
     while (j >= 0 && at(text, j) === 32) j--;
