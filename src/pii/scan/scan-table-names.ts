@@ -7,6 +7,7 @@
 import type { Entity } from "../entity.ts";
 
 const SEPARATORS = [",", ";", "\t", "|"] as const;
+const SEPARATOR_CODES = SEPARATORS.map((sep) => sep.charCodeAt(0));
 const NAME_HEADERS = new Set([
   "name",
   "firstname",
@@ -46,13 +47,10 @@ const PLAIN_NAME = /^[\p{L}][\p{L}' .-]{0,59}$/u;
 
 /** The first of the SEPARATORS that text[from, to) holds, in their order of preference. */
 function separatorIn(text: string, from: number, to: number): (typeof SEPARATORS)[number] | undefined {
-  let found = 0;
+  let found = 0; // a bit per separator, in SEPARATORS' order
   for (let i = from; i < to; i++) {
     const c = text.charCodeAt(i);
-    if (c === 44) found |= 1;
-    else if (c === 59) found |= 2;
-    else if (c === 9) found |= 4;
-    else if (c === 124) found |= 8;
+    for (let k = 0; k < SEPARATOR_CODES.length; k++) if (c === SEPARATOR_CODES[k]) found |= 1 << k;
   }
   for (let k = 0; k < SEPARATORS.length; k++) if (found & (1 << k)) return SEPARATORS[k];
   return undefined;
