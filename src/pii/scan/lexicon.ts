@@ -227,7 +227,7 @@ export function flagsOfWord(word: string): number {
 
 /** W_* bits of a word written in lower case, looked up as names are listed: "siobhan" as "Siobhan". */
 export function flagsAsCapitalised(word: string): number {
-  return flagsOfWord(word.charAt(0).toUpperCase() + word.slice(1));
+  return flagsOfWord(capitalise(word));
 }
 
 /** What text[start, end), in any case, says about its neighbour (C_* bits). */

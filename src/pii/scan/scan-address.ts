@@ -299,16 +299,16 @@ function postcodeAfter(text: string, city: number, more: number): number {
   return -1;
 }
 
-/**
- * One part written before the house number, at the end of the text read: a flat, a staircase or a building
- * with its number ("Flat 2/1", "Appt 4B", "bât. B", "escalier 2"; group 1), or a building's or a
- * residence's name ("Rosewood Court", "The Foundry", "Riverside Trading Estate", "Résidence du Parc";
- * group 2), then ", " or " ".
- */
 /** Names of a residence, an estate or a house that open an address: "Lotissement Le Clos des Vignes, 6 rue…". */
 const OPENERS =
   "(?:Résidence|Immeuble|Lotissement|Domaine|Chalet|Villa|ZA|ZI|ZAC|Maison|Ferme|Mas|Manoir|Moulin|Bastide|Parc d['’]activités?|Parc d['’]affaires|Zone d['’]activités?|Zone industrielle|Zone artisanale|Technop[oô]le|Centre d['’]affaires|(?:La|Le) (?:Grange|Ferme|Bergerie|Métairie|Closerie|Bastide|Maison|Moulin|Manoir|Mas|Domaine|Clos|Prieuré))";
 const OPENER = new RegExp(`^${OPENERS} `);
+/**
+ * One part written before the house number, at the end of the text read: a flat, a staircase, a floor or
+ * a building with its number ("Flat 2/1", "Appt 4B", "bât. B", "escalier 2", "3rd Floor", "2e étage";
+ * group 1), or a building's or a residence's name ("Rosewood Court", "The Foundry", "Riverside Trading
+ * Estate", "Résidence du Parc"; group 2), then ", " or " ".
+ */
 const PART_BEFORE = new RegExp(
   `(?:^|[^\\p{L}])(?:((?:${UNIT_WORDS}|Room|Studio|Atelier|Appartement|Appart\\.?|Appt\\.?|Chambre|Bâtiment|Bât\\.?|Escalier|Esc\\.?|apt\\.?|appt\\.?|bât\\.?|bat\\.?|escalier|esc\\.?) ?[\\dA-Z]{1,4}(?:/\\d{1,3})?|\\d{1,2}/\\d{1,2}|\\d[FG]\\d{1,2}|(?:\\d{1,2}(?:st|nd|rd|th)|Ground|First|Second|Third|Top) [Ff]loor|\\d{1,2}(?:er|e|ème) étage)|((?:The )?(?:\\p{Lu}[\\p{L}'’-]+ ){0,3}(?:Court|House|Lodge|Mansions|Apartments|Tower|Towers|Building|Buildings|Heights|Point|Hall|Gardens|Residence|Wharf|Works|Mill|Quarter|Estate|Centre|Park|Yard|Studios|Chambers)|The \\p{Lu}[\\p{L}'’-]+|${OPENERS} [^\\n,;]{2,30})),?[ \\n]$`,
   "u",

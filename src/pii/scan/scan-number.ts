@@ -445,11 +445,12 @@ export function scanNumber(scan: Scan, s: number, lead: number): number {
 
 /**
  * Where a number that can be nothing ends, or -1: most numbers in everyday text are short and followed
- * by a unit, a sign or a plain word ("29 %", "12 jours", "40 people", "10.", "5)"). They are read here
- * without the IPv6, compact-date and group readings below, which would all give up on them; every case
- * is one the full reading returns the digits' end for.
+ * by a unit, a sign or a plain word ("29 %", "12 jours", "40 people"). They are read here without the
+ * IPv6, compact-date and group readings below, which would all give up on them; every case is one the
+ * full reading returns the digits' end for.
  * - 1–3 digits, then a character that neither continues a number nor starts a word, a time or an
- *   address (not a letter, digit, space, separator, ":" or ","): "29%", "5)" is a separator, so not here.
+ *   address (not a letter, digit, space, separator, ":" or ","): "29%", "42€" (not "10." nor "5)":
+ *   "." and ")" are separators).
  * - 1–3 digits, a space, then such a character: "29 %", "442 €".
  * - 1–5 digits, a space, then a lower-case word that no date or address goes on with (`plainWordAfter`).
  */

@@ -220,7 +220,6 @@ function collectTokens(scan: Scan, s: number, e: number, f: number): number {
   return count;
 }
 
-/** After a title: the following name tokens, whatever they are ("M. Zerbib", "Dr House", "Mrs van den Pol"). */
 /** True when a title ("M.", "Mme", "Dr") is the word before `s`: "M. Hervé Janvier" is a surname, not a month. */
 function isTitled(text: string, s: number): boolean {
   let j = s - 1;
@@ -231,6 +230,7 @@ function isTitled(text: string, s: number): boolean {
   return e > j + 1 && (wordFlags(text, j + 1, e) & W_TITLE) !== 0;
 }
 
+/** After a title: the following name tokens, whatever they are ("M. Zerbib", "Dr House", "Mrs van den Pol"). */
 function afterTitle(scan: Scan, s: number, e: number): number {
   const text = scan.text;
   let p = e;
@@ -715,16 +715,9 @@ export function scanCapitalised(scan: Scan, s: number): number {
   } else f = wordFlagsHashed(text, s, e, h);
   if (e - s === 1 && at(text, e) === 46 && !(f & W_TITLE)) return afterInitial(scan, s, e);
   // "Nom : Le Goff": a surname that starts with a capitalised particle, right after a name's label.
-  if (
-    e - s <= 3 &&
-    at(text, s - 2) === 58 &&
-    at(text, e) === 32 &&
-    isUpper(at(text, e + 1)) &&
-    CAPITAL_PARTICLE.test(text.slice(s, e)) &&
-    cueBefore(text, s) & C_NAME_CUE
-  ) {
-    const we = tokenEnd(text, e + 1);
-    if (we - e > 2 && !(wordFlags(text, e + 1, we) & (W_STOP | W_MONTH | W_TITLE))) {
+  if (e - s <= 3 && at(text, s - 2) === 58) {
+    const we = particleSurnameEnd(text, s, e);
+    if (we > 0 && cueBefore(text, s) & C_NAME_CUE) {
       emitPerson(scan, s, we, 1, 0.8);
       return we;
     }
