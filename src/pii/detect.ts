@@ -123,19 +123,21 @@ function secondReadings(scan: Scan, text: string, found: Entity[], firstLineEnd:
     }
   }
   if (scan.listLabel) out = mergePersons(out, scanListNames(text));
-  // Dates in words are written in deeds and formal letters, not in a short message (traffic's messages
-  // are ~110 bytes; 3 % are longer than 200 characters).
+  // Dates in words: deeds and formal letters write them, and now and then a message does ("née le
+  // vingt-trois avril mil neuf cent quatre-vingt-dix"); scanWordDates tests cheaply for a year in words.
   if (text.length > 200) out = mergePersons(out, scanWordDates(text));
   // A log's users: only in a text that holds an IP address.
   if (holds(out, "IP_ADDRESS") && text.includes("for ")) out = mergePersons(out, scanLogUsers(text));
   // Last: they read again the names the others found.
   if (scan.leftCount > 0 && out.length > 0) {
+    // A name an e-mail address spells first: others may be joined to it ("Xiomara and Tadhgín … RSVP to
+    // xiomara.r@…").
+    if (holds(out, "EMAIL")) out = mergePersons(out, scanEmailNames(text, out, scan.left, scan.leftCount));
     // Both read again from a person found: without one they find nothing.
     if (holds(out, "PERSON")) {
       out = mergePersons(out, scanRepeatedNames(text, out, scan.left, scan.leftCount));
       out = mergePersons(out, scanJoinedNames(text, out, scan.left, scan.leftCount, scan.ambiguous));
     }
-    if (holds(out, "EMAIL")) out = mergePersons(out, scanEmailNames(text, out, scan.left, scan.leftCount));
   }
   return out;
 }

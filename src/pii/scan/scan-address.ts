@@ -495,7 +495,11 @@ function typeFirstStreet(scan: Scan, start: number, afterType: number, numberAft
       if (!numberAfter || tokens === 0) return -1;
       e = digitsEnd(text, p);
       if (e - p > 4) return -1;
-      if (isLetter(at(text, e)) && !isLetter(at(text, e + 1))) e++; // "14b"
+      if (isLetter(at(text, e)) && !isLetter(at(text, e + 1)))
+        e++; // "14b"
+      // A flat after a slash, as Poland writes it: "ul. Piotrkowska 104/12".
+      else if (at(text, e) === 47 && isDigit(at(text, e + 1)) && digitsEnd(text, e + 1) - e <= 4)
+        e = digitsEnd(text, e + 1);
       streetEnd = e;
       numbered = true;
       break;
@@ -519,7 +523,10 @@ function typeFirstStreet(scan: Scan, start: number, afterType: number, numberAft
   if (end < 0) {
     // Portugal's "1100-053 Lisboa"; after a number written last, four digits as in Belgium and Switzerland
     // ("Avenue Louise 231 bte 4, 1050 Ixelles", "Quai du Mont-Blanc 29, 1201 Genève").
-    const code = (numberAfter ? /^\d{4}(?:-\d{3})? / : /^\d{4}-\d{3} /).exec(text.slice(q, q + 9));
+    // Poland's "90-006 Łódź".
+    const code = (numberAfter ? /^(?:\d{4}(?:-\d{3})?|\d\d-\d{3}) / : /^\d{4}-\d{3} /).exec(
+      text.slice(q, q + 9),
+    );
     end = code ? cityEnd(text, q + code[0].length, 3) : postcodeAfter(text, cityEnd(text, q, 3), 1);
   }
   if (end < 0) return -1;
@@ -533,6 +540,23 @@ function typeFirstStreet(scan: Scan, start: number, afterType: number, numberAft
  */
 export function scanStreetFirst(scan: Scan, s: number, e: number): number {
   return typeFirstStreet(scan, s, e, true);
+}
+
+/**
+ * At a capitalised word after a Polish street type, abbreviated in lower case as Poland writes it ("ul.
+ * Piotrkowska 104/12, 90-006 Łódź"; "al." an avenue, "pl." a square, "os." an estate): the address, or -1.
+ */
+export function scanPolishStreet(scan: Scan, s: number): number {
+  const text = scan.text;
+  if (s < 4 || at(text, s - 1) !== 32 || at(text, s - 2) !== 46 || isLetter(at(text, s - 5))) return -1;
+  const a = at(text, s - 4);
+  const b = at(text, s - 3);
+  const type =
+    (a === 117 && b === 108) ||
+    (a === 97 && b === 108) ||
+    (a === 112 && b === 108) ||
+    (a === 111 && b === 115);
+  return type ? typeFirstStreet(scan, s - 4, s - 1, true) : -1;
 }
 
 /** The last word of a house's or a building's name: "Rose Cottage", "Home Farm", "The Old Rectory". */

@@ -38,6 +38,20 @@ const GREETINGS = new Set([
   "hiya",
   "bonjour",
 ]);
+// "c'est mamie Jeanne": what a family calls its own, which some lists also hold as a first name ("Mamie").
+const FAMILY = new Set([
+  "mamie",
+  "mamy",
+  "papi",
+  "papy",
+  "mémé",
+  "pépé",
+  "maman",
+  "tonton",
+  "tata",
+  "tatie",
+  "nana",
+]);
 const NOT_A_NAME = W_EVERYDAY | W_STOP | W_MONTH | W_TITLE | W_GREETING;
 
 // "@fred t'as vu…": a mention in a chat.
@@ -68,7 +82,11 @@ export function scanChatNames(text: string): Entity[] {
     // "hey will, grace said…": a name hailed and followed by a comma is no everyday word.
     const hailed = GREETINGS.has(m[1]!) && (at(text, end) === 44 || at(text, end) === 33);
     // After a title a surname is read too: "demande à mr gomes".
-    if (!(f & (title ? W_NAME : W_FIRST)) || f & (hailed ? NOT_A_NAME & ~W_EVERYDAY : NOT_A_NAME)) {
+    if (
+      !(f & (title ? W_NAME : W_FIRST)) ||
+      f & (hailed ? NOT_A_NAME & ~W_EVERYDAY : NOT_A_NAME) ||
+      FAMILY.has(word)
+    ) {
       // "hiya its ciara": the word read may itself introduce the name.
       HAILED.lastIndex = end - word.length - 1;
       continue;

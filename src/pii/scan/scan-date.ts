@@ -21,8 +21,15 @@ function wordAt(text: string, i: number): number {
   return p;
 }
 
-/** Reads a four-digit year 1900–2099 at `i`; returns its end or -1. */
+/** Reads a four-digit year 1900–2099 at `i`, or one cut to "'76"; returns its end or -1. */
 function yearAt(text: string, i: number): number {
+  const c0 = at(text, i);
+  if (c0 === 39 || c0 === 0x2019) {
+    const d1 = at(text, i + 1);
+    const d2 = at(text, i + 2);
+    const d3 = at(text, i + 3);
+    return d1 >= 48 && d1 <= 57 && d2 >= 48 && d2 <= 57 && !(d3 >= 48 && d3 <= 57) ? i + 3 : -1;
+  }
   if (i + 4 > text.length) return -1;
   let y = 0;
   for (let k = i; k < i + 4; k++) {
@@ -91,10 +98,15 @@ const FR_MONTH =
 const EN_ORDINAL =
   "first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|thirtieth|thirty-first";
 const EN_MONTH = "January|February|March|April|May|June|July|August|September|October|November|December";
+const EN_UNIT = "one|two|three|four|five|six|seven|eight|nine";
+const EN_TEEN = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen";
+const EN_TENS = `(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:${EN_UNIT}))?`;
+/** A year in words: "nineteen ninety-two", "nineteen oh five", "two thousand and three". */
+const EN_YEAR = `nineteen (?:hundred(?: and)? )?(?:${EN_TENS}|${EN_TEEN}|oh (?:${EN_UNIT}))|two thousand(?: and)?(?: (?:${EN_TENS}|${EN_TEEN}|${EN_UNIT}))?`;
 const NONE: Entity[] = [];
 /** Dates written in words, as deeds and formal letters write a birth date. */
 const WORD_DATE = new RegExp(
-  `(?<![\\p{L}-])(?:(?:${FR_DAY}) (?:${FR_MONTH}) (?:mil|mille|deux mille)(?:[ -](?:${FR_NUMBER}|cent|cents|mille))*|(?:${EN_ORDINAL}) of (?:${EN_MONTH}),? \\d{4})(?![\\p{L}\\d])`,
+  `(?<![\\p{L}-])(?:(?:${FR_DAY}) (?:${FR_MONTH}) (?:mil|mille|deux mille)(?:[ -](?:${FR_NUMBER}|cent|cents|mille))*|(?:${EN_ORDINAL}) of (?:${EN_MONTH}),? (?:\\d{4}|${EN_YEAR}))(?![\\p{L}\\d])`,
   "giu",
 );
 

@@ -105,6 +105,12 @@ function gatherGroups(text: string, s: number): number {
 
 const size = (g: number) => GE[g]! - GS[g]!;
 
+/** Every separator among groups 1..k-1 is one character of a kind in `allowed`, mixed or not. */
+function singleSeparators(k: number, allowed: number): boolean {
+  for (let g = 1; g < k; g++) if ((SEPKIND[g]! & allowed) === 0) return false;
+  return true;
+}
+
 /** All separators among groups 1..k-1 are one character of the same kind, one of `allowed` (K_* bits). */
 function uniformSeparator(k: number, allowed: number): boolean {
   if (k === 1) return true;
@@ -201,7 +207,9 @@ function isNationalPhone(k: number, L: number, paren: boolean): boolean {
     return uniformSeparator(k, PHONE_SEPS);
   if (L === 10 && d0 === 0 && d1 !== 0) {
     if (paren) return false;
-    return (k === 1 || sizesAre(k, L_2_2_2_2_2) || sizesAre(k, L_4_2_2_2)) && uniformSeparator(k, PHONE_SEPS);
+    // Pairs may mix spaces, dots and dashes, as a hurried hand types them: "07 81.44.90 12".
+    if (sizesAre(k, L_2_2_2_2_2)) return singleSeparators(k, PHONE_SEPS);
+    return (k === 1 || sizesAre(k, L_4_2_2_2)) && uniformSeparator(k, PHONE_SEPS);
   }
   if (L === 11 && d0 === 0 && d1 !== 0) {
     const layoutOk = k === 1 || (k <= 6 && UK_LAYOUTS.includes(SIG[k]!));

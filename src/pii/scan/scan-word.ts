@@ -37,7 +37,7 @@ import {
   wordFlags,
   wordFlagsHashed,
 } from "./lexicon.ts";
-import { scanAddressBeforeUkPostcode, scanStreetFirst, wordEnd } from "./scan-address.ts";
+import { scanAddressBeforeUkPostcode, scanPolishStreet, scanStreetFirst, wordEnd } from "./scan-address.ts";
 import { scanMonthDayYear } from "./scan-date.ts";
 import { scanIban } from "./scan-iban.ts";
 import { emit, leave, type Scan } from "./scan-state.ts";
@@ -305,6 +305,14 @@ function afterGreeting(scan: Scan, e: number): number {
   if (count === 1 && (!(tf & W_NAME) || tf & scan.ambiguous) && !endsGreeting(text, end)) return e;
   emitPerson(scan, p, end, count, 0.85);
   return end;
+}
+
+const RELATIVE =
+  /^['’]s (?:mum|mom|mother|dad|father|parents|husband|wife|partner|son|daughter|sister|brother|kids|children|boyfriend|girlfriend|fiancée?|grandmother|grandfather|nan|gran|granny|grandma|grandpa|aunt|uncle|cousin)(?![\p{L}])/u;
+
+/** Whether a possessive at `e` owns a relative ("'s mum"): only a person has one. */
+function ownsRelative(text: string, e: number): boolean {
+  return isApostrophe(at(text, e)) && RELATIVE.test(text.slice(e, e + 16));
 }
 
 /**
@@ -686,6 +694,11 @@ export function scanCapitalised(scan: Scan, s: number): number {
     const end = scanIban(scan, s);
     if (end > 0) return end;
   }
+  // "ul. Piotrkowska 104/12": a Polish street type in lower case, abbreviated.
+  if (at(text, s - 2) === 46) {
+    const end = scanPolishStreet(scan, s);
+    if (end > 0) return end;
+  }
   // The word's hash is computed while reading it, so the lookup below does not read it again.
   let h = hashStep(HASH_SEED, at(text, s));
   let e = s + 1;
@@ -711,6 +724,11 @@ export function scanCapitalised(scan: Scan, s: number): number {
   let f: number;
   if (after === 45 || isApostrophe(after)) {
     e = tokenEnd(text, s);
+    // "Will's Lane", "Smith's Road": a possessive before a street's word names the street, not a person.
+    if (at(text, e + 2) === 32 && isUpper(at(text, e + 3)) && isApostrophe(at(text, e))) {
+      const se = wordEnd(text, e + 3);
+      if (wordFlags(text, e + 3, se) & W_STREET_EN) return se;
+    }
     f = flagsOf(text, s, e);
   } else f = wordFlagsHashed(text, s, e, h);
   if (e - s === 1 && at(text, e) === 46 && !(f & W_TITLE)) return afterInitial(scan, s, e);
@@ -755,7 +773,8 @@ export function scanCapitalised(scan: Scan, s: number): number {
     ) {
       return e;
     }
-    const end = TE[count - 1]!;
+    let end = TE[count - 1]!;
+    if (at(text, s - 1) === 34 && at(text, end) === 32 && cue & C_NAME_CUE) end = quotedNameEnd(text, end);
     emitPerson(scan, s, end, count, 0.8);
     return end;
   }
@@ -788,11 +807,28 @@ export function scanCapitalised(scan: Scan, s: number): number {
   if (len === 0 && f & W_FIRST && !(f & W_STOP) && signsAtEnd(text, s) && endsText(text, TE[count - 1]!)) {
     len = count;
   }
+  // "Grace's mum", "Will's wife": a first name that owns a relative is a person, even one that is a word.
+  if (len === 0 && count === 1 && f & W_FIRST && ownsRelative(text, TE[0]!)) len = 1;
   if (len === 0) {
     leave(scan, s);
     return e;
   }
-  const end = TE[len - 1]!;
+  let end = TE[len - 1]!;
+  // name="Hyun-woo Park": a quoted value under a name's key is the name, whole ("Park" is also a street's).
+  if (at(text, s - 1) === 34 && at(text, end) === 32 && cue & C_NAME_CUE) end = quotedNameEnd(text, end);
   emitPerson(scan, startBeforeParticle(text, s), end, len, len > 1 ? 0.9 : 0.7);
+  return end;
+}
+
+/**
+ * From `end`, inside a quoted name: the closing quote's position when only capitalised words (at most
+ * three more) come before it, else `end`.
+ */
+function quotedNameEnd(text: string, end: number): number {
+  let p = end;
+  for (let words = 0; words < 3 && at(text, p) === 32 && isUpper(at(text, p + 1)); words++) {
+    p = tokenEnd(text, p + 1);
+    if (at(text, p) === 34) return p;
+  }
   return end;
 }
