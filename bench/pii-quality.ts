@@ -102,6 +102,14 @@ const HELD_OUT: ReadonlyArray<readonly [name: string, title: string]> = [
     "holdout16",
     "Sixteenth held-out set (100 messages, written blind with the fifteenth, about half its messages hard cases)",
   ],
+  [
+    "holdout17",
+    "Seventeenth held-out set (100 messages, written blind, everyday messages of all domains; sealed 0.973)",
+  ],
+  [
+    "holdout18",
+    "Eighteenth held-out set (100 messages, written blind with the seventeenth: threads, forms, extracts, transcripts, hard cases; sealed 0.912)",
+  ],
 ];
 
 /**
