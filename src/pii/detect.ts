@@ -127,7 +127,8 @@ function secondReadings(scan: Scan, text: string, found: Entity[], firstLineEnd:
   // vingt-trois avril mil neuf cent quatre-vingt-dix"); scanWordDates tests cheaply for a year in words.
   if (text.length > 200) out = mergePersons(out, scanWordDates(text));
   // A log's users: only in a text that holds an IP address.
-  if (holds(out, "IP_ADDRESS") && text.includes("for ")) out = mergePersons(out, scanLogUsers(text));
+  if (holds(out, "IP_ADDRESS") && (text.includes("for ") || text.includes("utilisateur ")))
+    out = mergePersons(out, scanLogUsers(text));
   // Last: they read again the names the others found.
   if (scan.leftCount > 0 && out.length > 0) {
     // A name an e-mail address spells first: others may be joined to it ("Xiomara and Tadhgín … RSVP to

@@ -64,6 +64,12 @@ export const FIRST_NAMES_NATIVE = [
   "Gégé|Jojo|Juju|Lolo|Nanou|Fanfan|Dédé|Zaza|Jérém|Jérem|Béné|Tonio|Steph|Soph|Kev|Shaz|Shazza|Gaz|Gazza|Baz|Bazza|Dazza|Trev|Robbo|Tommo|Jonny|Bex|Tash|Georgie|Tilly|Hattie|Becks|Ollie|Olly|Alfie|Frankie",
   // Greek and Korean, as written in Latin letters
   "Dimitrios|Georgios|Konstantinos|Nikos|Katerina|Ji-woo|Min-jun|Seo-yeon|Ji-ho|Jae-hyun|Seo-jun|Ha-eun|Ji-hoon",
+  // British and Irish, frequent in the birth registers of England, Scotland and Ireland since the 1960s
+  "Gemma|Shauna|Carly|Clive|Beverley|Kelsey|Maisie|Barnaby|Jolyon|Piers|Tarquin|Albie|Dougie|Carwyn|Rhona|Shonagh|Seonaid|Torquil|Eibhlín|Peadar|Donnacha|Rían|Odhrán|Odhran|Feargal|Aonghus|Ríona|Dearbhla|Laoise|Blathnaid|Bláthnaid|Fiadh|Síofra",
+  // Nigerian (Yoruba, Edo, Urhobo), Kenyan, Zimbabwean and South African
+  "Bisi|Dayo|Gbenga|Abiodun|Oghenekaro|Efosa|Osagie|Wanjiru|Wambui|Otieno|Achieng|Sipho|Lerato|Themba|Nomvula|Zanele|Tendai|Tatenda|Farai|Rutendo",
+  // Greek, Romanian and Russian spellings the lists lack
+  "Giorgos|Sotiris|Florin|Dmitri|Sergei",
 ].join("|");
 
 /**

@@ -192,6 +192,11 @@ function frenchStreet(scan: Scan, start: number, afterType: number): number {
 const UK_POSTCODE = /^[A-Z]{1,2}\d{1,2}[A-Z]? ?\d[A-Z\d][A-Z]\b/;
 // "NY 10118", "CA 94103-1234".
 const US_STATE_ZIP = /^[A-Z]{2},? \d{5}(?:-\d{4})?\b/;
+// A Canadian province and postal code: "BC V6Z 2K1", "QC H2X 1Y4" (Canada Post leaves D, F, I, O, Q, U out).
+const CA_PROVINCE_CODE =
+  /^(?:AB|BC|MB|NB|NL|NS|NT|NU|ON|PE|QC|SK|YT),? [ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z] ?\d[ABCEGHJ-NPRSTV-Z]\d\b/;
+// A unit number before the house number, with a dash, as Canada writes it: "1508 - 1280 Burrard Street".
+const UNIT_DASH_BEFORE = /(?:^|[\s,:])(\d{1,5} ?[-–] ?)$/;
 // Irish Eircode: a routing key (letter and two digits, or D6W) and four characters from a set without
 // look-alike letters: "Cork T12 X2Y7", "Dublin D02 AF30".
 const EIRCODE = /^(?:[AC-FHKNPRTV-Y]\d{2}|D6W) ?[0-9AC-FHKNPRTV-Y]{4}\b/;
@@ -239,7 +244,7 @@ function englishStreet(scan: Scan, start: number, first: number): number {
   }
   if (typeEnd < 0) return -1;
   let streetEnd = typeEnd;
-  const dir = /^ (?:N|S|E|W|NE|NW|SE|SW)\b/.exec(text.slice(streetEnd, streetEnd + 4));
+  const dir = /^ (?:N|S|E|W|NE|NW|SE|SW|North|South|East|West)\b/.exec(text.slice(streetEnd, streetEnd + 7));
   if (dir) streetEnd += dir[0].length;
   let q = partSeparator(text, streetEnd);
   if (q > 0) {
@@ -259,7 +264,8 @@ function englishStreet(scan: Scan, start: number, first: number): number {
     if (district) city += district[0].length;
     const end = postcodeAfter(text, city, 2);
     if (end > 0) {
-      emitAddress(scan, start, end, 0.92);
+      const unit = UNIT_DASH_BEFORE.exec(text.slice(Math.max(0, start - 9), start));
+      emitAddress(scan, unit ? start - unit[1]!.length : start, end, 0.92);
       return end;
     }
     if (district) {
@@ -291,7 +297,8 @@ function postcodeAfter(text: string, city: number, more: number): number {
     const r = partSeparator(text, c);
     if (r < 0) return -1;
     const tail = text.slice(r, r + 16);
-    const code = UK_POSTCODE.exec(tail) ?? US_STATE_ZIP.exec(tail) ?? EIRCODE.exec(tail);
+    const code =
+      UK_POSTCODE.exec(tail) ?? US_STATE_ZIP.exec(tail) ?? EIRCODE.exec(tail) ?? CA_PROVINCE_CODE.exec(tail);
     if (code) return r + code[0].length;
     if (k === more) return -1;
     c = cityEnd(text, r, 3);
@@ -300,9 +307,11 @@ function postcodeAfter(text: string, city: number, more: number): number {
 }
 
 /** Names of a residence, an estate or a house that open an address: "Lotissement Le Clos des Vignes, 6 rue…". */
-const OPENERS =
-  "(?:Résidence|Immeuble|Lotissement|Domaine|Chalet|Villa|ZA|ZI|ZAC|Maison|Ferme|Mas|Manoir|Moulin|Bastide|Parc d['’]activités?|Parc d['’]affaires|Zone d['’]activités?|Zone industrielle|Zone artisanale|Technop[oô]le|Centre d['’]affaires|(?:La|Le) (?:Grange|Ferme|Bergerie|Métairie|Closerie|Bastide|Maison|Moulin|Manoir|Mas|Domaine|Clos|Prieuré))";
-const OPENER = new RegExp(`^${OPENERS} `);
+/** A house's name in French, which may stand alone before the house number: "La Grange, 1050 route…". */
+const HOUSE_OPENERS =
+  "(?:La|Le) (?:Grange|Ferme|Bergerie|Métairie|Closerie|Bastide|Maison|Moulin|Manoir|Mas|Domaine|Clos|Prieuré)";
+const OPENERS = `(?:Résidence|Immeuble|Lotissement|Domaine|Chalet|Villa|ZA|ZI|ZAC|Maison|Ferme|Mas|Manoir|Moulin|Bastide|Parc d['’]activités?|Parc d['’]affaires|Zone d['’]activités?|Zone industrielle|Zone artisanale|Technop[oô]le|Centre d['’]affaires|${HOUSE_OPENERS})`;
+const OPENER = new RegExp(`^(?:${OPENERS} |${HOUSE_OPENERS}$)`);
 /**
  * One part written before the house number, at the end of the text read: a flat, a staircase, a floor or
  * a building with its number ("Flat 2/1", "Appt 4B", "bât. B", "escalier 2", "3rd Floor", "2e étage";
@@ -310,7 +319,7 @@ const OPENER = new RegExp(`^${OPENERS} `);
  * Estate", "Résidence du Parc"; group 2), then ", " or " ".
  */
 const PART_BEFORE = new RegExp(
-  `(?:^|[^\\p{L}])(?:((?:${UNIT_WORDS}|Room|Studio|Atelier|Appartement|Appart\\.?|Appt\\.?|Chambre|Bâtiment|Bât\\.?|Escalier|Esc\\.?|apt\\.?|appt\\.?|bât\\.?|bat\\.?|escalier|esc\\.?) ?[\\dA-Z]{1,4}(?:/\\d{1,3})?|\\d{1,2}/\\d{1,2}|\\d[FG]\\d{1,2}|(?:\\d{1,2}(?:st|nd|rd|th)|Ground|First|Second|Third|Top) [Ff]loor|\\d{1,2}(?:er|e|ème) étage)|((?:The )?(?:\\p{Lu}[\\p{L}'’-]+ ){0,3}(?:Court|House|Lodge|Mansions|Apartments|Tower|Towers|Building|Buildings|Heights|Point|Hall|Gardens|Residence|Wharf|Works|Mill|Quarter|Estate|Centre|Park|Yard|Studios|Chambers)|The \\p{Lu}[\\p{L}'’-]+|${OPENERS} [^\\n,;]{2,30})),?[ \\n]$`,
+  `(?:^|[^\\p{L}])(?:((?:${UNIT_WORDS}|Room|Studio|Atelier|Appartement|Appart\\.?|Appt\\.?|Chambre|Bâtiment|Bât\\.?|Escalier|Esc\\.?|apt\\.?|appt\\.?|bât\\.?|bat\\.?|escalier|esc\\.?) ?[\\dA-Z]{1,4}(?:/\\d{1,3})?|\\d{1,2}/\\d{1,2}|\\d[FG]\\d{1,2}|(?:\\d{1,2}(?:st|nd|rd|th)|Ground|First|Second|Third|Top) [Ff]loor|\\d{1,2}(?:er|e|ème) étage)|((?:The )?(?:\\p{Lu}[\\p{L}'’-]+ ){0,3}(?:Court|House|Lodge|Mansions|Apartments|Tower|Towers|Building|Buildings|Heights|Point|Hall|Gardens|Residence|Wharf|Works|Mill|Quarter|Estate|Centre|Park|Yard|Studios|Chambers)|The \\p{Lu}[\\p{L}'’-]+|${OPENERS} [^\\n,;]{2,30}|${HOUSE_OPENERS})),?[ \\n]$`,
   "u",
 );
 
@@ -653,6 +662,9 @@ export function scanAddressBeforeUkPostcode(scan: Scan, s: number): number {
       if (street || HOUSE_NAME.test(part)) {
         place = true;
         start = run.start;
+        // "6 Sandford Road, Ranelagh, Dublin 6, D06 E2K8": a house number the reading from it missed.
+        const number = street ? /(?:^|\s)(\d{1,4}[a-zA-Z]?) $/.exec(text.slice(from, run.start)) : null;
+        if (number) start = run.start - number[1]!.length - 1;
       } else if (
         place &&
         commaAfter &&

@@ -121,14 +121,21 @@ export function scanLastLineName(text: string): Entity | undefined {
   return { type: "PERSON", start, end: start + word.length, score: 0.6 };
 }
 
-// A log line's user: "Accepted publickey for dmitri from 10.0.4.23", "session opened for user chloe".
-const LOG_USER = /(?:publickey for|password for|for user|user) ([a-z][a-z'’-]{2,20})(?= (?:from|by)\b)/g;
+// A log line's user: "Accepted publickey for dmitri from 10.0.4.23", "session opened for user chloe",
+// "connexion acceptée pour l'utilisateur marc.bertrand depuis …". A login may be "first.last".
+const LOG_USER =
+  /(?:publickey for|password for|for user|user|utilisateur) ([a-z][a-z'’-]{2,20})(\.[a-z][a-z'’-]{1,30})?(?= (?:from|by|depuis|de)\b)/g;
 
-/** Users of a log whose login is a first name (not "admin", "deploy", "root"). */
+/** Users of a log whose login is a first name (not "admin", "deploy", "root"), alone or before a surname. */
 export function scanLogUsers(text: string): Entity[] {
   const out: Entity[] = [];
   LOG_USER.lastIndex = 0;
-  for (let m = LOG_USER.exec(text); m !== null; m = LOG_USER.exec(text)) pushFirstNameAtEnd(out, m);
+  for (let m = LOG_USER.exec(text); m !== null; m = LOG_USER.exec(text)) {
+    const f = flagsAsCapitalised(m[1]!);
+    if (!(f & W_FIRST) || f & NOT_A_NAME) continue;
+    const end = m.index + m[0].length;
+    out.push({ type: "PERSON", start: end - m[1]!.length - (m[2]?.length ?? 0), end, score: 0.6 });
+  }
   return out;
 }
 

@@ -56,9 +56,16 @@ export function scanDayMonthYear(scan: Scan, s: number, e: number): number {
   if (day < 1 || day > 31) return -1;
   let p = wordAt(text, e); // "1er", "12th", "3e"
   if (p - e > 3) return -1;
-  p = skipSpaces(text, p);
+  // "14-Aug-1969", as forms and lab reports write it.
+  const dashed = p === e && at(text, p) === 45;
+  p = dashed ? p + 1 : skipSpaces(text, p);
   let m = wordAt(text, p);
   if (m === p) return -1;
+  if (dashed) {
+    if (m - p < 3 || !(wordFlags(text, p, m) & W_MONTH) || at(text, m) !== 45) return -1;
+    const y = yearAt(text, m + 1);
+    return y < 0 ? -1 : report(scan, s, y);
+  }
   if (m - p === 2 && text.startsWith("of", p)) {
     p = skipSpaces(text, m);
     m = wordAt(text, p);

@@ -429,7 +429,14 @@ export function scanNumber(scan: Scan, s: number, lead: number): number {
     FLAGS[next]! & F_LETTER ||
     ((next === 32 || next === 44 || next === 0xa0) &&
       FLAGS[at(text, e0 + 1)]! & (F_LETTER | F_SPACE | F_DIGIT));
-  if (!wordNext) return e0;
+  if (!wordNext) {
+    // "14-Aug-1969": a day, a month and a year joined by dashes.
+    if (next === 45 && first <= 2 && ng === 1 && FLAGS[at(text, e0 + 1)]! & F_LETTER) {
+      const end = scanDayMonthYear(scan, s, e0);
+      if (end > 0) return end;
+    }
+    return e0;
+  }
   if (first > 5 || (first === 5 && ng > 1)) return e0;
   if (next === 32 && plainWordAfter(text, e0 + 1)) return e0;
   if (first <= 4) {

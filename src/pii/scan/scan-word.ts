@@ -382,6 +382,16 @@ function nameLength(scan: Scan, count: number, cue: number): number {
     // Forms and lists put the surname first in capitals: "DUPONT Jean", "JANSEN Maximilian"
     // (but "FYI Morgan Turcotte" is an acronym before a name).
     if (TC[0] && g & W_FIRST && (count === 2 || f & W_LAST)) return count;
+    // Two given names before a known surname: "Mei Lin Chen", "Anh Thu Nguyen".
+    if (
+      count === 3 &&
+      f & W_FIRST &&
+      !(f & W_STOP) &&
+      (g === 0 || (g & W_FIRST && !(g & (W_STOP | W_EVERYDAY)))) &&
+      TF[2]! & W_LAST &&
+      !(TF[2]! & (W_STOP | W_EVERYDAY | W_STREET_EN | W_MONTH | W_TITLE))
+    )
+      return count;
     // The family name first, then given names: "Nguyễn Văn Hải", "Kim Min Jun".
     if (count >= 3 && f & W_LAST && !(f & (W_FIRST | W_STOP | W_EVERYDAY)) && g & W_FIRST) return count;
     if (cue & C_NAME_CUE && f & W_NAME && !(f & W_STOP)) return count;
