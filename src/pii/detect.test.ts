@@ -1017,3 +1017,31 @@ test("set 17's readings: names the lists lacked, two given names, dashed dates, 
     ["IP_ADDRESS", "10.0.0.2"],
   ]);
 });
+
+test("set 18's readings: handles and logins, mail display names, Vietnamese family names, firms, clubs and family words", () => {
+  only("Hi team, user @mateusz.zielinski can't reach the VPN.", "PERSON", "mateusz.zielinski");
+  only("Reported by @fionamacleod after the upgrade", "PERSON", "fionamacleod");
+  none("ping @support or @admin, cc @team-infra");
+  assert.deepEqual(found("[14:02] sarah_b: can u book it?\n[14:03] tomasz.w: fine"), [
+    ["PERSON", "sarah_b"],
+    ["PERSON", "tomasz.w"],
+  ]);
+  none("[10:00] build.bot: failed\n[10:01] ci_runner: ok");
+  assert.deepEqual(found("To: Grant, Charlotte <charlotte.grant@harwood.co.uk>\nSubject: x"), [
+    ["PERSON", "Grant, Charlotte"],
+    ["EMAIL", "charlotte.grant@harwood.co.uk"],
+  ]);
+  only("(cliente Vo Thi Hoa, commande 2024-55871)", "PERSON", "Vo Thi Hoa");
+  only("Titulaire : EARL Ferme du Bois-Joli (SIREN 438 625 519)", "FR_SIREN", "438 625 519");
+  none("Match report: Reading 2–1 Lincoln City. Next fixture away.");
+  none("Astuce de Mamie : une pincée de fleur de sel.");
+  none("Vu pour la dernière fois près du gymnase Léo Lagrange.");
+  none("Votre carte de fidélité Carrefour n° 9250 0014 7781 3306 cumule 1 245 points.");
+  only("call 0044 20 7946 0958 now", "PHONE", "0044 20 7946 0958");
+  only("Tel (home): 021 487 3390", "PHONE", "021 487 3390");
+  only(
+    "Address: 3 Tŷ Gwyn Cottages, Llanrug, Caernarfon LL55 4AT\nReason: x",
+    "POSTAL_ADDRESS",
+    "3 Tŷ Gwyn Cottages, Llanrug, Caernarfon LL55 4AT",
+  );
+});

@@ -38,6 +38,8 @@ export const LAST_NAMES_CURATED = [
   "Bamba|Camara|Cissé|Cisse|Coulibaly|Dembélé|Dembele|Diakité|Diakite|Diallo|Diarra|Diop|Doumbia|Fofana|Kanté|Kante|Keita|Konaté|Konate|Koné|Kone|Kouassi|Kouamé|Kouame|Ndiaye|Ouattara|Sissoko|Sylla|Touré|Toure|Traoré|Traore",
   // Welsh
   "Llewellyn|Llywelyn|Pritchard|Pugh|Bowen|Prosser|Jenkins|Vaughan|Rhys|Powell",
+  // Iranian, as common in France and the UK
+  "Karimi|Ahmadi|Hosseini|Rezaei|Mohammadi|Moradi|Jafari|Rahimi|Hashemi|Sadeghi|Ghorbani|Kazemi|Rostami|Azizi|Najafi|Amini|Farahani|Shirazi",
   // Common in the UK, missing from faker's English list
   "Nwosu|Eze|Obi|Okeke|Adebayo|Oyelaran|Kumar|Sharma|Gupta|Verma|Mistry|Chauhan|Kaur|Gill|Sandhu|Dhillon|Bhatti|Qureshi|Siddiqui|Chaudhry|Patel|Singh|Shah|Khan|Ahmed|Hussain|Begum|Akhtar|Iqbal|Malik|Chowdhury|Rahman|Okafor|Okonkwo|Adeyemi|Mensah|Boateng|Asante",
 ].join("|");

@@ -662,8 +662,9 @@ export function scanAddressBeforeUkPostcode(scan: Scan, s: number): number {
       if (street || HOUSE_NAME.test(part)) {
         place = true;
         start = run.start;
-        // "6 Sandford Road, Ranelagh, Dublin 6, D06 E2K8": a house number the reading from it missed.
-        const number = street ? /(?:^|\s)(\d{1,4}[a-zA-Z]?) $/.exec(text.slice(from, run.start)) : null;
+        // "6 Sandford Road, Ranelagh, Dublin 6, D06 E2K8", "3 Tŷ Gwyn Cottages, …": a house number the
+        // reading from it missed.
+        const number = /(?:^|\s)(\d{1,4}[a-zA-Z]?) $/.exec(text.slice(from, run.start));
         if (number) start = run.start - number[1]!.length - 1;
       } else if (
         place &&

@@ -1,4 +1,5 @@
 import { at, F_LETTER, F_WORD, FLAGS } from "./char-class.ts";
+import { scanMention } from "./scan-handle.ts";
 import { emit, type Scan } from "./scan-state.ts";
 
 function isLocalChar(c: number): boolean {
@@ -17,7 +18,8 @@ export function scanEmail(scan: Scan, sign: number): number {
   while (j >= 0 && sign - j <= 64 && isLocalChar(at(text, j))) j--;
   let start = j + 1;
   while (start < sign && at(text, start) === 46) start++;
-  if (start === sign) return sign + 1;
+  // Nothing before the "@": a mention, which may name someone.
+  if (start === sign) return j === sign - 1 ? scanMention(scan, sign) : sign + 1;
   let i = sign + 1;
   let labelStart = i;
   let lastDot = -1;

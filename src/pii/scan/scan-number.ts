@@ -147,7 +147,12 @@ const COMPACT_DATE =
   /^(?:0[1-9]|[12]\d|3[01])(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC|FEV|AVR|MAI|JUI|AOU)(?:19|20)\d\d(?![\p{L}\d])/u;
 /** Words just before a number that make "415 555 0136" a phone number ("cell", "call me on", "text"). */
 const PHONE_CUE_BEFORE =
-  /(?:^|[^\p{L}])(?:cell|call|phone|mobile|tel|tél|text|sms|whatsapp|fax|ring|portable)\b[^\d\n]{0,8}$/iu;
+  /(?:^|[^\p{L}])(?:cell|call|phone|mobile|tel|tél|text|sms|whatsapp|fax|ring|portable)\b[^\d\n]{0,12}$/iu;
+
+/** Whether the number at `s` follows another group of digits and one space: it goes on a longer number. */
+function afterDigitGroup(text: string, s: number): boolean {
+  return at(text, s - 1) === 32 && (FLAGS[at(text, s - 2)]! & F_DIGIT) !== 0;
+}
 
 /** Issuer prefixes (ISO/IEC 7812 IIN ranges of the schemes accepted in Europe and the US) and their lengths. */
 function cardPrefixValid(L: number): boolean {
@@ -354,7 +359,8 @@ export function scanNumber(scan: Scan, s: number, lead: number): number {
       const end = GE[k - 1]!;
       if (L < 4) break;
       if (followedByWordChar(text, end)) continue;
-      if (plus || (D[0] === 0 && D[1] === 0 && L >= 11 && !paren)) {
+      // "00" dials abroad only where a number starts: "n° 9250 0014 7781 3306" is one card's number.
+      if (plus || (D[0] === 0 && D[1] === 0 && L >= 11 && !paren && !afterDigitGroup(text, s))) {
         if (isInternationalPhone(text, k, L, plus ? 0 : 2)) {
           emit(scan, "PHONE", lead, end, 0.95);
           return end;

@@ -4,7 +4,8 @@
  * or more start with such a label and one of them is a known first name or the writer's own side ("You:",
  * "Toi :"). A label is then a person when it is a first name, or a word no list knows ("kezza", "Zed"),
  * never a form's field or a role ("Tél :", "Objet :", "Client :", "Conseiller :"). Each speaker named in
- * one word is the same person wherever the word appears again in the message ("aoife can u text me").
+ * one word is the same person wherever the word appears again in the message ("aoife can u text me"). A
+ * handle is a person when it spells a name ("sarah_b", "tomasz.w").
  */
 import type { Entity } from "../entity.ts";
 import { at, F_LETTER, FLAGS } from "./char-class.ts";
@@ -16,11 +17,12 @@ import {
   W_PARTICLE,
   W_STREET_FIRST,
 } from "./lexicon.ts";
+import { handleIsName } from "./scan-handle.ts";
 
 /** A label at a line's start, after an optional "[channel] " or "#channel — " prefix: one word or two. */
 // "agent (Shauna): …": the name after a role.
 const LABEL =
-  /(?:\[[^\]\n]{1,24}\] |#[\w-]{1,24} [—–-] )?(?:\p{L}{2,20} \((\p{L}[\p{L}'’-]{1,20})\)|(\p{L}[\p{L}'’-]{1,20}(?: \p{Lu}[\p{L}'’-]{1,20})?)) ?: ?(?=\S)/uy;
+  /(?:\[[^\]\n]{1,24}\] |#[\w-]{1,24} [—–-] )?(?:\p{L}{2,20} \((\p{L}[\p{L}'’-]{1,20})\)|(\p{L}[\p{L}'’-]{1,20}(?:[._]\p{L}[\p{L}\d]{0,20})?(?: \p{Lu}[\p{L}'’-]{1,20})?)) ?: ?(?=\S)/uy;
 /** The writer's own side in an exported chat: a speaker line that names no one. */
 const SELF = new Set(["you", "me", "moi", "toi", "vous"]);
 const NOT_A_SPEAKER = W_NEVER_A_NAME | W_PARTICLE | W_STREET_FIRST;
@@ -82,6 +84,9 @@ export function scanSpeakers(text: string): Entity[] {
  * names ("kezza", "Big Dave" counts as 2 through "Dave"), 0 for anything else.
  */
 function speakerKind(text: string, start: number, end: number): number {
+  // A handle: "sarah_b", "tomasz.w".
+  const label = text.slice(start, end);
+  if (/[._]/.test(label)) return handleIsName(label) ? 2 : 0;
   let kind = 2;
   let first = false;
   for (let s = start; s < end; ) {

@@ -358,6 +358,14 @@ function isDoubleBarrelled(text: string, s: number, e: number): boolean {
 /** Decides whether collected tokens are a person; returns how many tokens form the name (0: none). */
 function nameLength(scan: Scan, count: number, cue: number): number {
   const f = TF[0]!;
+  // "EARL Ferme du Bois-Joli": a legal form in capitals opens a firm's name ("Earl" is a first name too).
+  if (
+    TC[0] &&
+    f & W_STOP &&
+    !(count > 1 && TF[1]! & W_LAST) &&
+    cueFlags(scan.text, TS[0]!, TE[0]!) & C_COMPANY_AFTER
+  )
+    return 0;
   const ambiguous = (f & scan.ambiguous) !== 0;
   if (count >= 2) {
     const g = TF[1]!;
@@ -635,12 +643,48 @@ function emitPerson(scan: Scan, start: number, end: number, count: number, score
       // "Name: Whitfield, Marisol" on a line of its own: a surname no one uses as a first name.
       (at(text, prev.start - 2) === 58 &&
         (end === text.length || at(text, end) === 10) &&
-        (wordFlags(text, prev.start, prev.end) & (W_FIRST | W_LAST)) === W_LAST))
+        (wordFlags(text, prev.start, prev.end) & (W_FIRST | W_LAST)) === W_LAST) ||
+      // "To: Grant, Charlotte <charlotte.grant@…>": a mail header's display name, spelled by its address.
+      addressSpells(text, end, prev.start, prev.end, start))
   ) {
     emit(scan, "PERSON", prev.start, end, score);
     return;
   }
-  emit(scan, "PERSON", start, end, score);
+  emit(scan, "PERSON", vietnameseFamilyName(text, start), end, score);
+}
+
+/**
+ * Whether " <address>" follows `end` and its local part holds both the surname [s1, e1) and the first
+ * name [s2, end), in lower case.
+ */
+function addressSpells(text: string, end: number, s1: number, e1: number, s2: number): boolean {
+  if (at(text, end) !== 32 || at(text, end + 1) !== 60) return false;
+  const atSign = text.indexOf("@", end + 2);
+  if (atSign < 0 || atSign - end > 66) return false;
+  const local = text.slice(end + 2, atSign).toLowerCase();
+  return (
+    local.includes(text.slice(s1, e1).toLowerCase()) && local.includes(text.slice(s2, end).toLowerCase())
+  );
+}
+
+/**
+ * "Vo Thi Hoa", "Le Van Nam": a Vietnamese middle name ("Thi", "Văn") follows the family name, which
+ * may be a short word no list holds as a name. Returns where the name starts.
+ */
+function vietnameseFamilyName(text: string, start: number): number {
+  const c = at(text, start);
+  if (!(c === 84 || c === 86) || !isSpace(at(text, start - 1))) return start; // "T", "V"
+  const w = wordEnd(text, start);
+  const middle = text.slice(start, w);
+  if (middle !== "Thi" && middle !== "Thị" && middle !== "Văn") return start;
+  let p = start - 1;
+  while (p > 0 && FLAGS[at(text, p - 1)]! & F_LETTER) p--;
+  return start - 1 - p >= 2 &&
+    start - 1 - p <= 6 &&
+    isUpper(at(text, p)) &&
+    !(FLAGS[at(text, p - 1)]! & F_LETTER)
+    ? p
+    : start;
 }
 
 /** True when "La ", "Le " or "Les " stands right before `start`, as a word of its own. */
