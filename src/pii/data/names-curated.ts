@@ -1,7 +1,7 @@
 /**
  * Names common among people living in France, the UK and Ireland that no faker locale lists: Irish and
  * Scottish, Vietnamese (as written without diacritics in French and English text), Chinese surnames in
- * pinyin and Cantonese spellings, Maghrebi and West African surnames. Hand-kept from public lists of
+ * pinyin and Cantonese spellings, Maghrebi, West African and Iranian surnames. Hand-kept from public lists of
  * frequent names; the lexicon treats them as the names of faker's other locales: they need context
  * (a cue, a title, a greeting, a known surname next to them). Two-letter names ("Li", "Ho", "Ng", "Ba")
  * are left out: they are everyday words or initials as often as names.
@@ -46,9 +46,10 @@ export const LAST_NAMES_CURATED = [
 
 /**
  * First names common in the UK, Ireland and France that faker's English and French lists lack, and that
- * are no English or French word: Irish, Scottish, Welsh, Breton, Basque, Nigerian, Ghanaian, Caribbean,
- * Greek and Korean, and nicknames ("Gégé", "Kev"). Unlike the lists above they need no context: alone they name someone ("add Callum to
- * the thread"). Hand-checked, from public lists of frequent given names.
+ * are no English or French word: British, Irish, Scottish, Welsh, Breton, Basque, Nigerian, Ghanaian,
+ * Caribbean, Kenyan, Zimbabwean, South African, Greek, Romanian, Russian and Korean, and nicknames ("Gégé",
+ * "Kev"). Unlike the lists above they need no context: alone they name someone ("add Callum to the
+ * thread"). Hand-checked, from public lists of frequent given names.
  */
 export const FIRST_NAMES_NATIVE = [
   // Irish

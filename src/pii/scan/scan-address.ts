@@ -504,9 +504,8 @@ function typeFirstStreet(scan: Scan, start: number, afterType: number, numberAft
       if (!numberAfter || tokens === 0) return -1;
       e = digitsEnd(text, p);
       if (e - p > 4) return -1;
-      if (isLetter(at(text, e)) && !isLetter(at(text, e + 1)))
-        e++; // "14b"
-      // A flat after a slash, as Poland writes it: "ul. Piotrkowska 104/12".
+      // "14b"; a flat after a slash, as Poland writes it: "ul. Piotrkowska 104/12".
+      if (isLetter(at(text, e)) && !isLetter(at(text, e + 1))) e++;
       else if (at(text, e) === 47 && isDigit(at(text, e + 1)) && digitsEnd(text, e + 1) - e <= 4)
         e = digitsEnd(text, e + 1);
       streetEnd = e;

@@ -54,17 +54,12 @@ const FAMILY = new Set([
 ]);
 const NOT_A_NAME = W_EVERYDAY | W_STOP | W_MONTH | W_TITLE | W_GREETING;
 
-// "@fred t'as vu…": a mention in a chat.
-const MENTION = /(?:^|[\s(])@(\p{L}[\p{L}'’-]{2,20})(?![\p{L}\d@.])/gu;
-
 /**
  * Person entities for lower-case first names hailed in `text` (already known to start in lower case, or
  * with a chat's "[tag]" or "@").
  */
 export function scanChatNames(text: string): Entity[] {
   const out: Entity[] = [];
-  MENTION.lastIndex = 0;
-  for (let m = MENTION.exec(text); m !== null; m = MENTION.exec(text)) pushFirstNameAtEnd(out, m);
   HAILED.lastIndex = 0;
   for (let m = HAILED.exec(text); m !== null; m = HAILED.exec(text)) {
     const word = m[2]!;
@@ -130,20 +125,17 @@ const LOG_USER =
 export function scanLogUsers(text: string): Entity[] {
   const out: Entity[] = [];
   LOG_USER.lastIndex = 0;
-  for (let m = LOG_USER.exec(text); m !== null; m = LOG_USER.exec(text)) {
-    const f = flagsAsCapitalised(m[1]!);
-    if (!(f & W_FIRST) || f & NOT_A_NAME) continue;
-    const end = m.index + m[0].length;
-    out.push({ type: "PERSON", start: end - m[1]!.length - (m[2]?.length ?? 0), end, score: 0.6 });
-  }
+  for (let m = LOG_USER.exec(text); m !== null; m = LOG_USER.exec(text)) pushFirstNameAtEnd(out, m);
   return out;
 }
 
-/** Adds the match's group 1, which ends it, when it is a first name and no everyday word. */
+/**
+ * Adds the match's group 1 and its group 2 if any (a login's ".bertrand"), which end it, when group 1 is a
+ * first name and no everyday word.
+ */
 function pushFirstNameAtEnd(out: Entity[], m: RegExpExecArray): void {
-  const word = m[1]!;
-  const f = flagsAsCapitalised(word);
+  const f = flagsAsCapitalised(m[1]!);
   if (!(f & W_FIRST) || f & NOT_A_NAME) return;
-  const start = m.index + m[0].length - word.length;
-  out.push({ type: "PERSON", start, end: start + word.length, score: 0.6 });
+  const end = m.index + m[0].length;
+  out.push({ type: "PERSON", start: end - m[1]!.length - (m[2]?.length ?? 0), end, score: 0.6 });
 }
