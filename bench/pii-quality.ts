@@ -110,6 +110,10 @@ const HELD_OUT: ReadonlyArray<readonly [name: string, title: string]> = [
     "holdout18",
     "Eighteenth held-out set (100 messages, written blind with the seventeenth: threads, forms, extracts, transcripts, hard cases; sealed 0.912)",
   ],
+  [
+    "holdout19",
+    "Nineteenth held-out set (100 messages, written blind, everyday messages of all domains; sealed 0.961)",
+  ],
 ];
 
 /**
