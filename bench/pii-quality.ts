@@ -114,6 +114,10 @@ const HELD_OUT: ReadonlyArray<readonly [name: string, title: string]> = [
     "holdout19",
     "Nineteenth held-out set (100 messages, written blind, everyday messages of all domains; sealed 0.961)",
   ],
+  [
+    "holdout20",
+    "Twentieth held-out set (100 messages, written blind with the nineteenth: forms, OCR, extracts, threads, transcripts, hard cases; sealed 0.892)",
+  ],
 ];
 
 /**
