@@ -71,6 +71,7 @@ for (const [name, floor] of [
   ["holdout16", 0.935],
   ["holdout17", 0.99],
   ["holdout18", 0.945],
+  ["holdout19", 0.99],
 ] as const) {
   test(`held-out set ${name}, written blind: micro-F1 stays at or above ${floor}`, () => {
     const score = scoreCorpus(loadHoldout(name), predict);

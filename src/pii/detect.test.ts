@@ -1045,3 +1045,39 @@ test("set 18's readings: handles and logins, mail display names, Vietnamese fami
     "3 Tŷ Gwyn Cottages, Llanrug, Caernarfon LL55 4AT",
   );
 });
+
+test("set 19's readings: given names counted by birth records, roles greeted, places named by a street word, file names, thousands", () => {
+  only("Parent/Guardian mom, Tamika. We need two more adults", "PERSON", "Tamika");
+  only("Priyanka, can you send the deck?", "PERSON", "Priyanka");
+  assert.deepEqual(found("Merci de me rappeler. Karima (maman d'Adam)"), [
+    ["PERSON", "Karima"],
+    ["PERSON", "Adam"],
+  ]);
+  only("Welcome to the gym, Yuki!", "PERSON", "Yuki");
+  only("can you loop in O'Sullivan from procurement?", "PERSON", "O'Sullivan");
+  // Less common given names are places too: a preposition or a clause before them does not make a person.
+  none("Trains from Leyton are delayed.");
+  none("We rented a villa in Marbella for the week.");
+  none("walk down O'Connell Street today");
+  for (const greeting of [
+    "Dear Hiring Manager,",
+    "Dear Valued Customer,",
+    "Dear Landlord,",
+    "Dear Admissions Officer,",
+  ])
+    none(`${greeting}\nPlease find my application attached.`);
+  only("Dear Oghenekaro,\nThanks for the call.", "PERSON", "Oghenekaro");
+  none("Student Enrollment – Fall 2024");
+  none("Previous school: Benjamin Franklin Elementary");
+  none("Our field trip to the Lincoln Park Zoo is on Friday.");
+  only("Yours sincerely,\nDr Imran Qureshi\nBrixton Hill Surgery", "PERSON", "Imran Qureshi");
+  none("After that, Bob's your uncle.");
+  none("a new hub near Milton Keynes in spring");
+  only("Accounts, Brennan & Voigt France SAS (SIREN 169 331 154)", "FR_SIREN", "169 331 154");
+  only("Bonjour, je suis Ludovic Jean-Louis de Fort-de-France.", "PERSON", "Ludovic Jean-Louis");
+  only("Flat: 7/2 Rose Street, Glasgow G3 6RE", "POSTAL_ADDRESS", "7/2 Rose Street, Glasgow G3 6RE", "en");
+  none("grab logo@2x.png and icon@3x.webp from the drive");
+  only("mail jo@example.io", "EMAIL", "jo@example.io");
+  none("feuille de soins n° 7 741 256 309, merci de vérifier");
+  only("SIREN 741 256 309", "FR_SIREN", "741 256 309");
+});

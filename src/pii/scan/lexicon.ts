@@ -13,6 +13,7 @@ import {
   LAST_NAMES_TWO_WORDS,
   STREET_SUFFIXES_EN,
 } from "../data/names.ts";
+import { FIRST_NAMES_COMMON, FIRST_NAMES_LESS_COMMON } from "../data/names-common.ts";
 import {
   FIRST_NAMES_CURATED,
   FIRST_NAMES_NATIVE,
@@ -174,6 +175,20 @@ function addMore(words: string, flags: number): void {
 }
 // Added before the names that need context, so that those lists do not make these ambiguous.
 add(WORDS_BUILDER, FIRST_NAMES_NATIVE, W_FIRST, nameForms);
+// Given names of many living people ("Brianna", "Tamika", "Priyanka"), never where the word is already
+// something else here: counted by birth records, they are names first. The less common of them are
+// places too ("Leyton", "Marbella"): like rare names, a preposition alone does not name them.
+for (const [words, flags] of [
+  [FIRST_NAMES_COMMON, W_FIRST],
+  [FIRST_NAMES_LESS_COMMON, W_FIRST | W_RARE],
+] as const) {
+  for (const word of words.split("|")) {
+    for (const form of nameForms(word)) {
+      if (!(WORDS_BUILDER.get(form) & ((NOT_A_NAME_HERE & ~W_LAST) | W_EVERYDAY)))
+        WORDS_BUILDER.add(form, flags);
+    }
+  }
+}
 addMore(`${FIRST_NAMES_MORE}|${FIRST_NAMES_CURATED}`, W_FIRST | W_AMBIG_FR | W_AMBIG_EN);
 addMore(`${LAST_NAMES_MORE}|${LAST_NAMES_CURATED}`, W_LAST);
 addMore(FIRST_NAMES_RARE, W_FIRST | W_AMBIG_FR | W_AMBIG_EN | W_RARE);

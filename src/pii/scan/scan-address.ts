@@ -662,8 +662,8 @@ export function scanAddressBeforeUkPostcode(scan: Scan, s: number): number {
         place = true;
         start = run.start;
         // "6 Sandford Road, Ranelagh, Dublin 6, D06 E2K8", "3 Tŷ Gwyn Cottages, …": a house number the
-        // reading from it missed.
-        const number = /(?:^|\s)(\d{1,4}[a-zA-Z]?) $/.exec(text.slice(from, run.start));
+        // reading from it missed; "7/2 Rose Street": a Scottish tenement's close number and flat.
+        const number = /(?:^|\s)(\d{1,4}(?:\/\d{1,2})?[a-zA-Z]?) $/.exec(text.slice(from, run.start));
         if (number) start = run.start - number[1]!.length - 1;
       } else if (
         place &&

@@ -7,6 +7,13 @@ function isLocalChar(c: number): boolean {
 }
 
 /**
+ * File types that are no top-level domain: "logo@2x.png", "icon@3x.webp" name an image's resolutions.
+ * (".zip" and ".mov" are domains too, so they stay addresses.)
+ */
+const FILE_EXTENSION =
+  /^(?:png|jpe?g|gif|svg|webp|bmp|ico|tiff?|heic|avif|pdf|docx?|xlsx?|pptx?|csv|txt|json|ya?ml|xml|html?|css|m?js|scss|mp3|mp4|wav)$/i;
+
+/**
  * At an "@": the local part is read backwards (the main loop has already passed it), the domain forwards;
  * the domain needs a dot and a top-level label of letters. An entity found inside the local part
  * ("Jean.Dupont@…" read as a name) is replaced by the address.
@@ -35,6 +42,7 @@ export function scanEmail(scan: Scan, sign: number): number {
   while (i > sign + 1 && at(text, i - 1) === 45) i--;
   if (lastDot < 0 || i - lastDot - 1 < 2) return sign + 1;
   for (let k = lastDot + 1; k < i; k++) if (!(FLAGS[at(text, k)]! & F_LETTER)) return sign + 1;
+  if (i - lastDot <= 5 && FILE_EXTENSION.test(text.slice(lastDot + 1, i))) return sign + 1;
   emit(scan, "EMAIL", start, i, 0.99);
   return i;
 }

@@ -154,6 +154,14 @@ function afterDigitGroup(text: string, s: number): boolean {
   return at(text, s - 1) === 32 && (FLAGS[at(text, s - 2)]! & F_DIGIT) !== 0;
 }
 
+/** A group of one to three digits, then one space, before `s`: "7 " in "7 741 256 309". */
+function thousandsBefore(text: string, s: number): boolean {
+  if (!afterDigitGroup(text, s)) return false;
+  let p = s - 2;
+  while (p >= 0 && FLAGS[at(text, p)]! & F_DIGIT) p--;
+  return s - 2 - p <= 3 && !(FLAGS[at(text, p)]! & F_WORD) && at(text, p) !== 46 && at(text, p) !== 44;
+}
+
 /** Issuer prefixes (ISO/IEC 7812 IIN ranges of the schemes accepted in Europe and the US) and their lengths. */
 function cardPrefixValid(L: number): boolean {
   const d0 = D[0]!;
@@ -394,6 +402,8 @@ export function scanNumber(scan: Scan, s: number, lead: number): number {
           return end;
         if (type !== undefined) {
           if (hasReferenceContext(text, s)) return end;
+          // "n° 7 741 256 309": three groups of three after a shorter one are a number's thousands.
+          if (type === "FR_SIREN" && sizesAre(k, L_3_3_3) && thousandsBefore(text, s)) return end;
           emit(scan, type, s, end, 0.99);
           return end;
         }

@@ -104,6 +104,14 @@ function tokenEnd(text: string, p: number): number {
   return e;
 }
 
+/** "Fort-de-France", "Saint-Rémy-de-Provence": a part after a hyphen starts in lower case. */
+function hasLowerPart(text: string, s: number, e: number): boolean {
+  for (let h = text.indexOf("-", s); h >= 0 && h < e - 1; h = text.indexOf("-", h + 1)) {
+    if (isLower(at(text, h + 1))) return true;
+  }
+  return false;
+}
+
 /**
  * Particles before a surname at `q` ("van der Berg", "de La Fontaine", "d'Alembert"): returns where the
  * capitalised surname starts, or -1.
@@ -142,6 +150,8 @@ function collectTokens(scan: Scan, s: number, e: number, f: number): number {
       const w = afterParticles(text, q);
       if (w < 0) break;
       const te = tokenEnd(text, w);
+      // "Ludovic Jean-Louis de Fort-de-France": a hyphenated word with a part in lower case is a place.
+      if (hasLowerPart(text, w, te)) break;
       const known = flagsOf(text, w, te);
       TS[count] = q;
       TE[count] = te;
@@ -342,6 +352,13 @@ function endsText(text: string, end: number): boolean {
   return true;
 }
 
+/** True when a lower-case letter comes before `s`, past spaces: the word is inside a clause. */
+function afterLowerCase(text: string, s: number): boolean {
+  let j = s - 1;
+  while (j >= 0 && isSpace(at(text, j))) j--;
+  return j >= 0 && isLower(at(text, j));
+}
+
 /** "Asante-Darko": two capitalised parts of three letters or more joined by a hyphen. */
 function isDoubleBarrelled(text: string, s: number, e: number): boolean {
   const h = text.indexOf("-", s);
@@ -404,11 +421,23 @@ function nameLength(scan: Scan, count: number, cue: number): number {
     if (count >= 3 && f & W_LAST && !(f & (W_FIRST | W_STOP | W_EVERYDAY)) && g & W_FIRST) return count;
     if (cue & C_NAME_CUE && f & W_NAME && !(f & W_STOP)) return count;
   }
+  // "loop in O'Sullivan": an Irish surname alone names someone (what is named after one, "O'Connell
+  // Street", is left to the words after it).
+  if (count === 1 && f & W_LAST && at(scan.text, TS[0]!) === 79 && isApostrophe(at(scan.text, TS[0]! + 1)))
+    return 1;
   // A word that is also a place or a function word ("London", "Will") needs more than a weak cue alone:
   // "Product Manager, London or Remote".
   if (f & (W_STOP | W_MONTH) && !(cue & C_STRONG_CUE)) return 0; // "for April expense claims"
-  // A lone first name that is also a common capitalised word ("France", "Paris") needs a cue.
-  if (f & W_FIRST && !ambiguous && !TC[0]) return 1;
+  // A lone first name that is also a common capitalised word ("France", "Paris") needs a cue. One of the
+  // less common names, places too, stands alone only where a sentence or a clause starts or after a cue
+  // other than a preposition: "Merci. Karima", but not "from Leyton", "a villa in Marbella".
+  if (
+    f & W_FIRST &&
+    !ambiguous &&
+    !TC[0] &&
+    (!(f & W_RARE) || (cue & C_NAME_CUE ? !(cue & C_PREPOSITION) : !afterLowerCase(scan.text, TS[0]!)))
+  )
+    return 1;
   // A rare given name is not named by a preposition alone: "trains from Leyton", "le train pour Clermont".
   if (cue & C_NAME_CUE && f & W_NAME && !(cue & C_PREPOSITION && f & W_RARE)) return 1;
   if (cue & C_STRONG_CUE) return count;
@@ -586,6 +615,11 @@ function emitPerson(scan: Scan, start: number, end: number, count: number, score
     isNotAPerson(text, start, wordEnd(text, end + 1))
   )
     return;
+  // "Dear Landlord", "Student Enrollment": a word no list holds as a name that names a role or a thing.
+  if (count === 1 && !(TF[0]! & W_NAME) && cueFlags(text, start, end) & (C_PLACE_AFTER | C_COMPANY_AFTER))
+    return;
+  // "Bob's your uncle": the idiom names no one.
+  if (count === 1 && isApostrophe(at(text, end)) && text.startsWith("s your uncle", end + 1)) return;
   // "Ballyvaughan, Co. Clare": an Irish county.
   if (start >= 4 && text.startsWith("Co. ", start - 4)) return;
   // "La Rochelle", "Le Mans", "Les Lilas": one name after a capitalised article names a place.
@@ -605,6 +639,13 @@ function emitPerson(scan: Scan, start: number, end: number, count: number, score
   if (at(text, end + 1) === 38 && isSpace(at(text, end)) && isSpace(at(text, end + 2))) {
     const next = wordEnd(text, end + 3);
     if (next > end + 3 && isNotAPerson(text, start, next)) return;
+    // "Brennan & Voigt France SAS": a firm's partners, then a legal form within three words.
+    for (let p = end + 3, w = 0; w < 3 && isUpper(at(text, p)); w++) {
+      const we = wordEnd(text, p);
+      if (w > 0 && cueFlags(text, p, we) & C_COMPANY_AFTER) return;
+      if (!isSpace(at(text, we))) break;
+      p = we + 1;
+    }
   }
   if (start >= 4 && at(text, start - 2) === 38 && isSpace(at(text, start - 1))) {
     let p = start - 4;
@@ -621,6 +662,12 @@ function emitPerson(scan: Scan, start: number, end: number, count: number, score
     if (we > p) {
       const cue = cueFlags(text, p, we);
       if (cue & C_PLACE_AFTER && !(wordFlags(text, p, we) & W_NAME)) return;
+      // "Lincoln Park Zoo", "Brixton Hill Surgery": a place named by a street word, then what is there.
+      if (isUpper(at(text, p)) && wordFlags(text, p, we) & W_STREET_EN && isSpace(at(text, we))) {
+        const after = wordEnd(text, we + 1);
+        if (after > we + 1 && isUpper(at(text, we + 1)) && cueFlags(text, we + 1, after) & C_PLACE_AFTER)
+          return;
+      }
       if (cue & C_COMPANY_AFTER && isUpper(at(text, p))) return;
       // "Louis XV", "Elizabeth I." (but "… Fernández I still need": the pronoun).
       const pronoun =
