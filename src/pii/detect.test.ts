@@ -1081,3 +1081,38 @@ test("set 19's readings: given names counted by birth records, roles greeted, pl
   none("feuille de soins n° 7 741 256 309, merci de vérifier");
   only("SIREN 741 256 309", "FR_SIREN", "741 256 309");
 });
+
+test("set 20's readings: names spaced as forms print them, generational suffixes, spaced dates, units and buildings before a street, Québec and Belgian layouts, Swiss phones", () => {
+  only("TITULAIRE : FONTAINE  MARC\nA CONSERVER", "PERSON", "FONTAINE  MARC");
+  only("Destinataire : Mme  GIRAUD  Odile\nRésidence", "PERSON", "GIRAUD  Odile");
+  only("M OU MME  MARTINEZ  JOSE\n", "PERSON", "MARTINEZ  JOSE");
+  // A label after two spaces opens the next column.
+  assert.deepEqual(found("Passenger 1: MR JAMES PATEL  DOB 14MAR1983"), [
+    ["PERSON", "JAMES PATEL"],
+    ["DATE_OF_BIRTH", "14MAR1983"],
+  ]);
+  only("Mr. Harold J. Pemberton III\nRe: your account", "PERSON", "Harold J. Pemberton III");
+  none("sous Louis XIV le roi");
+  only("Date of birth: 21 / 03 / 1975\n", "DATE_OF_BIRTH", "21 / 03 / 1975");
+  none("Delivery: 21 / 03 / 2025");
+  only("Customer: its 5412-0451-8582-1549 exp 08/26", "CREDIT_CARD", "5412-0451-8582-1549");
+  none("Customer ref: 5412-0451-8582-1549");
+  for (const address of [
+    "Unit 5, Riverside Mews, 31 Quay Street, Manchester M3 3JE",
+    "Apt 7, Harbour View, 14 Pembroke Lane, Dublin 2, D02 X285",
+    "Level 39, 1 Canada Square, London E14 5AB",
+  ])
+    only(`New address: ${address}\nThanks`, "POSTAL_ADDRESS", address, "en");
+  for (const address of [
+    "4520, av. du Parc, app. 3, Montréal (Québec) H2V 4E6",
+    "12 rue Sherbrooke, Montréal, QC H2X 3K2",
+    "Kerkstraat 12 bus 3, 2000 Antwerpen",
+    "rue de la Station 58 bte 3, 1300 Wavre",
+  ])
+    only(`Adresse : ${address}.`, "POSTAL_ADDRESS", address, "fr");
+  only("Mon natel : 079 123 45 67. Merci", "PHONE", "079 123 45 67");
+  only("You can reach me on 212 555 0147, thanks", "PHONE", "212 555 0147");
+  none("ref 100 200 30 40");
+  none("[12/05/2024 21:14] Papa : les enfants, le code du portail c'est 4471B");
+  none("The Jack Russell and the Border Collie both need boosters");
+});

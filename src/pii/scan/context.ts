@@ -3,7 +3,7 @@
  * the CUES table. Each helper walks a short window backwards with charCodeAt and allocates nothing; they
  * run only for candidates that already passed their format and checksum tests.
  */
-import { at, F_DIGIT, F_LETTER, F_SPACE, FLAGS } from "./char-class.ts";
+import { at, F_DIGIT, F_LETTER, F_LOWER, F_SPACE, FLAGS } from "./char-class.ts";
 import { C_BIRTH, C_BIRTHDAY, C_IDENTIFIER, C_REFERENCE, C_VERSION, cueFlags } from "./lexicon.ts";
 import { fold } from "./word-table.ts";
 
@@ -111,19 +111,21 @@ export function hasReferenceContext(text: string, start: number): boolean {
 
 /**
  * How far back a reference label may stand: 22 characters, or up to a colon that words follow. After
- * "Customer: sure it's 3713 …" the colon closes a speaker's label, not the number's.
+ * "Customer: sure it's 3713 …" or "Customer: its 5412-…" the colon closes a speaker's label, not the number's.
  */
 function referenceSpan(text: string, start: number): number {
   let colon = start - 1;
   while (colon >= 0 && start - colon <= 22 && at(text, colon) !== 58) colon--;
   if (colon < 0 || start - colon > 22) return 22;
   let words = 0;
+  let lower = false;
   for (let j = colon + 1, inWord = false; j < start; j++) {
     const letter = isLetter(at(text, j));
-    if (letter && !inWord) words++;
+    if (letter && !inWord && words++ === 0) lower = (FLAGS[at(text, j)]! & F_LOWER) !== 0;
     inWord = letter;
   }
-  return words >= 2 ? start - colon - 1 : 22;
+  // One word in lower case is a speaker's too: "Customer: its 5412-…".
+  return words >= 2 || (words === 1 && lower) ? start - colon - 1 : 22;
 }
 
 /** True when wording around the date at [start, end) marks it as a birth date. */

@@ -122,7 +122,8 @@ add(WORDS_BUILDER, LAST_NAMES_TWO_WORDS, W_LAST, (w) => [
 // In capitals too: headings and forms are written so ("BON DE LIVRAISON", "PIERRE DE TAILLE").
 add(WORDS_BUILDER, AMBIGUOUS_FR, W_AMBIG_FR | W_EVERYDAY, nameForms);
 add(WORDS_BUILDER, AMBIGUOUS_EN, W_AMBIG_EN | W_EVERYDAY, nameForms);
-add(WORDS_BUILDER, TITLES, W_TITLE);
+// In capitals too, as forms and envelopes write them: "M OU MME  MARTINEZ  JOSE".
+add(WORDS_BUILDER, TITLES, W_TITLE, (w) => (w.length > 1 ? [w, w.toUpperCase()] : [w]));
 add(WORDS_BUILDER, GREETINGS, W_GREETING);
 add(WORDS_BUILDER, STOPWORDS, W_STOP);
 add(WORDS_BUILDER, STREET_FR, W_STREET_FR, lowerAndTitle);

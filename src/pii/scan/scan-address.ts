@@ -129,7 +129,7 @@ function frenchPostcodeCity(text: string, i: number): number {
 }
 
 const FR_UNIT =
-  /^(?:(?:[Bb]ât\.?|[Bb]at\.?|[Bb]âtiment|[Bb]atiment|[Ee]sc\.?|[Ee]scalier|[Aa]ppt\.?|[Aa]ppartement|[Aa]pt\.?|[Pp]orte|Étage|Etage|[Ll]ot) ?[\dA-Z]{1,4}\b|\d{1,2} ?(?:e|er|ème|eme) étage(?: (?:porte )?(?:gauche|droite|face|\d{1,3}))?|(?:Résidence|lieu-dit|Lieu-dit|Lieudit|hameau|Hameau|ZI|ZA|ZAC|Zone (?:industrielle|artisanale|d['’]activités?)|Parc d['’]activités?) [^\n,;]{2,30}(?=,|\n))/u;
+  /^(?:(?:[Bb]ât\.?|[Bb]at\.?|[Bb]âtiment|[Bb]atiment|[Ee]sc\.?|[Ee]scalier|[Aa]ppt\.?|[Aa]ppartement|[Aa]pp?\.|[Aa]pt\.?|[Pp]orte|[Bb]ureau|Étage|Etage|[Ll]ot) ?[\dA-Z]{1,4}\b|\d{1,2} ?(?:e|er|ème|eme) étage(?: (?:porte )?(?:gauche|droite|face|\d{1,3}))?|(?:Résidence|lieu-dit|Lieu-dit|Lieudit|hameau|Hameau|ZI|ZA|ZAC|Zone (?:industrielle|artisanale|d['’]activités?)|Parc d['’]activités?) [^\n,;]{2,30}(?=,|\n))/u;
 
 /** After a French street type: the street's name, then an optional postcode and city. */
 function frenchStreet(scan: Scan, start: number, afterType: number): number {
@@ -166,6 +166,7 @@ function frenchStreet(scan: Scan, start: number, afterType: number): number {
     q = partSeparator(text, q + unit[0].length);
   }
   let end = q > 0 ? frenchPostcodeCity(text, q) : -1;
+  if (end < 0 && q > 0) end = quebecCityCode(text, q);
   // A postcode with its country's letter: "L-1741 Luxembourg", "B-1000 Bruxelles", "CH-1201 Genève".
   if (end < 0 && q > 0) {
     const code = /^(?:L|B|CH|F|MC)-\d{4,5} /.exec(text.slice(q, q + 10));
@@ -195,6 +196,18 @@ const US_STATE_ZIP = /^[A-Z]{2},? \d{5}(?:-\d{4})?\b/;
 // A Canadian province and postal code: "BC V6Z 2K1", "QC H2X 1Y4" (Canada Post leaves D, F, I, O, Q, U out).
 const CA_PROVINCE_CODE =
   /^(?:AB|BC|MB|NB|NL|NS|NT|NU|ON|PE|QC|SK|YT),? [ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z] ?\d[ABCEGHJ-NPRSTV-Z]\d\b/;
+// After a city in Québec, its province and postal code: " (Québec) H2V 4E6", ", QC H2X 3K2".
+const QUEBEC_CODE =
+  /^,? (?:\((?:Québec|QC|Qc)\)|QC|Québec),? [ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z] ?\d[ABCEGHJ-NPRSTV-Z]\d\b/;
+
+/** "Montréal (Québec) H2V 4E6" at `q`, after a French street: the end, or -1. */
+function quebecCityCode(text: string, q: number): number {
+  const city = cityEnd(text, q, 3);
+  if (city < 0) return -1;
+  const code = QUEBEC_CODE.exec(text.slice(city, city + 24));
+  return code === null ? -1 : city + code[0].length;
+}
+
 // A unit number before the house number, with a dash, as Canada writes it: "1508 - 1280 Burrard Street".
 const UNIT_DASH_BEFORE = /(?:^|[\s,:])(\d{1,5} ?[-–] ?)$/;
 // Irish Eircode: a routing key (letter and two digits, or D6W) and four characters from a set without
@@ -314,12 +327,12 @@ const OPENERS = `(?:Résidence|Immeuble|Lotissement|Domaine|Chalet|Villa|ZA|ZI|Z
 const OPENER = new RegExp(`^(?:${OPENERS} |${HOUSE_OPENERS}$)`);
 /**
  * One part written before the house number, at the end of the text read: a flat, a staircase, a floor or
- * a building with its number ("Flat 2/1", "Appt 4B", "bât. B", "escalier 2", "3rd Floor", "2e étage";
+ * a building with its number ("Flat 2/1", "Appt 4B", "bât. B", "escalier 2", "3rd Floor", "Level 39", "2e étage";
  * group 1), or a building's or a residence's name ("Rosewood Court", "The Foundry", "Riverside Trading
- * Estate", "Résidence du Parc"; group 2), then ", " or " ".
+ * Estate", "Riverside Mews", "Résidence du Parc"; group 2), then ", " or " ".
  */
 const PART_BEFORE = new RegExp(
-  `(?:^|[^\\p{L}])(?:((?:${UNIT_WORDS}|Room|Studio|Atelier|Appartement|Appart\\.?|Appt\\.?|Chambre|Bâtiment|Bât\\.?|Escalier|Esc\\.?|apt\\.?|appt\\.?|bât\\.?|bat\\.?|escalier|esc\\.?) ?[\\dA-Z]{1,4}(?:/\\d{1,3})?|\\d{1,2}/\\d{1,2}|\\d[FG]\\d{1,2}|(?:\\d{1,2}(?:st|nd|rd|th)|Ground|First|Second|Third|Top) [Ff]loor|\\d{1,2}(?:er|e|ème) étage)|((?:The )?(?:\\p{Lu}[\\p{L}'’-]+ ){0,3}(?:Court|House|Lodge|Mansions|Apartments|Tower|Towers|Building|Buildings|Heights|Point|Hall|Gardens|Residence|Wharf|Works|Mill|Quarter|Estate|Centre|Park|Yard|Studios|Chambers)|The \\p{Lu}[\\p{L}'’-]+|${OPENERS} [^\\n,;]{2,30}|${HOUSE_OPENERS})),?[ \\n]$`,
+  `(?:^|[^\\p{L}])(?:((?:${UNIT_WORDS}|Room|Studio|Atelier|Appartement|Appart\\.?|Appt\\.?|Chambre|Bâtiment|Bât\\.?|Escalier|Esc\\.?|apt\\.?|appt\\.?|bât\\.?|bat\\.?|escalier|esc\\.?) ?[\\dA-Z]{1,4}(?:/\\d{1,3})?|\\d{1,2}/\\d{1,2}|\\d[FG]\\d{1,2}|Level \\d{1,3}|(?:\\d{1,2}(?:st|nd|rd|th)|Ground|First|Second|Third|Top) [Ff]loor|\\d{1,2}(?:er|e|ème) étage)|((?:The )?(?:\\p{Lu}[\\p{L}'’-]+ ){0,3}(?:Court|House|Lodge|Mansions|Apartments|Tower|Towers|Building|Buildings|Heights|Point|Hall|Gardens|Residence|Wharf|Works|Mill|Quarter|Estate|Centre|Park|Yard|Studios|Chambers|Mews|View|Plaza|Exchange)|The \\p{Lu}[\\p{L}'’-]+|${OPENERS} [^\\n,;]{2,30}|${HOUSE_OPENERS})),?[ \\n]$`,
   "u",
 );
 
@@ -462,9 +475,10 @@ export function scanAddressBeforePostcode(scan: Scan, s: number): number {
 }
 
 // A street written type first, its number last, right before a Swiss or Belgian postcode: "rue du
-// Petit-Chêne 18, " (the capitalised layout is read from its type, see scanStreetFirst).
+// Petit-Chêne 18, ", "rue de la Station 58 bte 3, ", "Kerkstraat 12 bus 3, " (the capitalised layout is
+// read from its type, see scanStreetFirst).
 const NUMBER_LAST_BEFORE_POSTCODE = new RegExp(
-  `(?:^|[^\\p{L}\\d])((?:(?:${STREET_FR}) [^\\n.,;!?()\\d]{2,50}?|\\p{Lu}\\p{L}*(?:strasse|straße|gasse|weg|platz|allee|ring|damm|str\\.)) \\d{1,4}[a-z]?), $`,
+  `(?:^|[^\\p{L}\\d])((?:(?:${STREET_FR}) [^\\n.,;!?()\\d]{2,50}?|\\p{Lu}\\p{L}*(?:strasse|straße|gasse|weg|platz|allee|ring|damm|str\\.|straat|laan|plein|dreef|steenweg|kaai|markt)) \\d{1,4}[a-z]?(?: (?:bte|boîte|bus) ?\\d{1,4})?), $`,
   "u",
 );
 
@@ -484,7 +498,7 @@ export function scanAddressBeforeShortPostcode(scan: Scan, s: number): number {
 }
 
 const INTL_UNIT =
-  /^(?:(?:bte|boîte|bus) ?\d{1,4}|\d{1,2}[º°ª]? ?(?:Esq|Dto|Dt|Izq|Izda|Dcha|Drt|Fte|[A-D])\.?|[Ii]nt\.? ?\d{1,3}|[Pp]iso \d{1,2}|[Ss]cala [A-Z])(?=,)/;
+  /^(?:(?:bte|boîte|bus) ?\d{1,4}|\d{1,2}[º°ª]? ?(?:Esq|Dto|Dt|Izq|Izda|Dcha|Drt|Fte|[A-D])\.?|[Ii]nt\.? ?\d{1,3}|[Pp]iso \d{1,2}|[Ss]cala [A-Z])(?=,|\n)/;
 
 /**
  * A street whose type comes first, from its type's end `afterType`: "9 Ffordd y Castell, Caernarfon LL55

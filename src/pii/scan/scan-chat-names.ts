@@ -47,6 +47,7 @@ const FAMILY = new Set([
   "mémé",
   "pépé",
   "maman",
+  "papa",
   "tonton",
   "tata",
   "tatie",

@@ -30,6 +30,8 @@ const SEP = new Int32Array(MAX_GROUPS);
 const SEPLEN = new Int32Array(MAX_GROUPS);
 /** The separator's kind (K_* bit; 0 when it is more than one character) before each group. */
 const SEPKIND = new Int32Array(MAX_GROUPS);
+/** A separator of three characters with spaces around a mark ("21 / 03 / 1975", OCR's): that mark, else 0. */
+const SEPMID = new Int32Array(MAX_GROUPS);
 /** Group sizes of the first k groups packed 5 bits each (up to six groups), compared with `layout(…)`. */
 const SIG = new Int32Array(MAX_GROUPS + 1);
 const K_SPACE = 1;
@@ -98,6 +100,7 @@ function gatherGroups(text: string, s: number): number {
     SEP[g] = at(text, i);
     SEPLEN[g] = j - i;
     SEPKIND[g] = j - i === 1 ? kindOf(SEP[g]!) : 0;
+    SEPMID[g] = j - i === 3 && SEP[g] === 32 && at(text, i + 2) === 32 ? at(text, i + 1) : 0;
     i = j;
   }
   return g;
@@ -142,12 +145,13 @@ const UK_LAYOUTS = [
   layout(4, 6),
 ];
 const L_3_3_4 = layout(3, 3, 4);
+const L_3_3_2_2 = layout(3, 3, 2, 2);
 const L_1_3_3_4 = layout(1, 3, 3, 4);
 const COMPACT_DATE =
   /^(?:0[1-9]|[12]\d|3[01])(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC|FEV|AVR|MAI|JUI|AOU)(?:19|20)\d\d(?![\p{L}\d])/u;
 /** Words just before a number that make "415 555 0136" a phone number ("cell", "call me on", "text"). */
 const PHONE_CUE_BEFORE =
-  /(?:^|[^\p{L}])(?:cell|call|phone|mobile|tel|tél|text|sms|whatsapp|fax|ring|portable)\b[^\d\n]{0,12}$/iu;
+  /(?:^|[^\p{L}])(?:cell|call|phone|mobile|tel|tél|text|sms|whatsapp|fax|ring|portable|reach)\b[^\d\n]{0,12}$/iu;
 
 /** Whether the number at `s` follows another group of digits and one space: it goes on a longer number. */
 function afterDigitGroup(text: string, s: number): boolean {
@@ -222,6 +226,8 @@ function isNationalPhone(k: number, L: number, paren: boolean): boolean {
     if (paren) return false;
     // Pairs may mix spaces, dots and dashes, as a hurried hand types them: "07 81.44.90 12".
     if (sizesAre(k, L_2_2_2_2_2)) return singleSeparators(k, PHONE_SEPS);
+    // Swiss and Belgian numbers of ten digits: "079 123 45 67" (a Swiss mobile), "065 218 74 39".
+    if (sizesAre(k, L_3_3_2_2)) return uniformSeparator(k, PHONE_SEPS);
     return (k === 1 || sizesAre(k, L_4_2_2_2)) && uniformSeparator(k, PHONE_SEPS);
   }
   if (L === 11 && d0 === 0 && d1 !== 0) {
@@ -270,7 +276,10 @@ function isInternationalPhone(text: string, k: number, L: number, from: number):
 }
 
 function isDate(k: number): boolean {
-  if (k !== 3 || !uniformSeparator(3, K_SLASH | K_DOT | K_DASH)) return false;
+  if (k !== 3) return false;
+  const spaced =
+    SEPMID[1] !== 0 && SEPMID[1] === SEPMID[2] && kindOf(SEPMID[1]!) & (K_SLASH | K_DOT | K_DASH);
+  if (!spaced && !uniformSeparator(3, K_SLASH | K_DOT | K_DASH)) return false;
   const v = (g: number) => {
     let x = 0;
     for (let i = g === 0 ? 0 : GD[g - 1]!; i < GD[g]!; i++) x = x * 10 + D[i]!;

@@ -145,7 +145,10 @@ function collectTokens(scan: Scan, s: number, e: number, f: number): number {
   let count = 1;
   let p = e;
   while (count < 4 && isSpace(at(text, p))) {
-    const q = p + 1;
+    // Forms and scans put two spaces between the parts of a name: "TITULAIRE : FONTAINE  MARC".
+    // (A label after them is the next column's: "MR JAMES PATEL  DOB 14MAR1983".)
+    const q = at(text, p) === 32 && at(text, p + 1) === 32 && at(text, p - 1) !== 32 ? p + 2 : p + 1;
+    if (q === p + 2 && cueFlags(text, q, wordEnd(text, q)) !== 0) break;
     if (isLower(at(text, q))) {
       const w = afterParticles(text, q);
       if (w < 0) break;
@@ -631,7 +634,8 @@ function emitPerson(scan: Scan, start: number, end: number, count: number, score
     if (TF[k]! & W_LAST) continue;
     if (
       cueFlags(text, TS[k]!, TE[k]!) & (C_PLACE_AFTER | C_COMPANY_AFTER) ||
-      isRomanNumeral(text, TS[k]!, TE[k]!)
+      // "Louis XV" is a king, "Harold J. Pemberton III" a grandson.
+      (isRomanNumeral(text, TS[k]!, TE[k]!) && (k < 2 || k < count - 1))
     )
       return;
   }
