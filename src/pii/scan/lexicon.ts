@@ -174,33 +174,26 @@ function addMore(words: string, flags: number): void {
     }
   }
 }
+/** Names (as written and in capitals) with `flags`, except the forms that already hold one of `taken`. */
+function addWhereFree(words: string, flags: number, taken: number): void {
+  for (const word of words.split("|")) {
+    for (const form of nameForms(word))
+      if (!(WORDS_BUILDER.get(form) & taken)) WORDS_BUILDER.add(form, flags);
+  }
+}
 // Added before the names that need context, so that those lists do not make these ambiguous.
 add(WORDS_BUILDER, FIRST_NAMES_NATIVE, W_FIRST, nameForms);
 // Given names of many living people ("Brianna", "Tamika", "Priyanka"), never where the word is already
 // something else here: counted by birth records, they are names first. The less common of them are
 // places too ("Leyton", "Marbella"): like rare names, a preposition alone does not name them.
-for (const [words, flags] of [
-  [FIRST_NAMES_COMMON, W_FIRST],
-  [FIRST_NAMES_LESS_COMMON, W_FIRST | W_RARE],
-] as const) {
-  for (const word of words.split("|")) {
-    for (const form of nameForms(word)) {
-      if (!(WORDS_BUILDER.get(form) & ((NOT_A_NAME_HERE & ~W_LAST) | W_EVERYDAY)))
-        WORDS_BUILDER.add(form, flags);
-    }
-  }
-}
+addWhereFree(FIRST_NAMES_COMMON, W_FIRST, (NOT_A_NAME_HERE & ~W_LAST) | W_EVERYDAY);
+addWhereFree(FIRST_NAMES_LESS_COMMON, W_FIRST | W_RARE, (NOT_A_NAME_HERE & ~W_LAST) | W_EVERYDAY);
 addMore(`${FIRST_NAMES_MORE}|${FIRST_NAMES_CURATED}`, W_FIRST | W_AMBIG_FR | W_AMBIG_EN);
 addMore(`${LAST_NAMES_MORE}|${LAST_NAMES_CURATED}`, W_LAST);
 addMore(FIRST_NAMES_RARE, W_FIRST | W_AMBIG_FR | W_AMBIG_EN | W_RARE);
 // Surnames also where the lists know the word only as a first name ("Evans", "Lewis"), never where it is
 // a function word, a title, a month, a street type or an everyday word.
-for (const word of LAST_NAMES_NATIVE.split("|")) {
-  for (const form of nameForms(word)) {
-    if (!(WORDS_BUILDER.get(form) & ((NOT_A_NAME_HERE & ~W_NAME) | W_EVERYDAY)))
-      WORDS_BUILDER.add(form, W_LAST);
-  }
-}
+addWhereFree(LAST_NAMES_NATIVE, W_LAST, (NOT_A_NAME_HERE & ~W_NAME) | W_EVERYDAY);
 
 add(CUES_BUILDER, NAME_CUES, C_NAME_CUE);
 add(CUES_BUILDER, STRONG_NAME_CUES, C_STRONG_CUE);

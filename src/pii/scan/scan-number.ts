@@ -30,8 +30,6 @@ const SEP = new Int32Array(MAX_GROUPS);
 const SEPLEN = new Int32Array(MAX_GROUPS);
 /** The separator's kind (K_* bit; 0 when it is more than one character) before each group. */
 const SEPKIND = new Int32Array(MAX_GROUPS);
-/** A separator of three characters with spaces around a mark ("21 / 03 / 1975", OCR's): that mark, else 0. */
-const SEPMID = new Int32Array(MAX_GROUPS);
 /** Group sizes of the first k groups packed 5 bits each (up to six groups), compared with `layout(…)`. */
 const SIG = new Int32Array(MAX_GROUPS + 1);
 const K_SPACE = 1;
@@ -100,7 +98,6 @@ function gatherGroups(text: string, s: number): number {
     SEP[g] = at(text, i);
     SEPLEN[g] = j - i;
     SEPKIND[g] = j - i === 1 ? kindOf(SEP[g]!) : 0;
-    SEPMID[g] = j - i === 3 && SEP[g] === 32 && at(text, i + 2) === 32 ? at(text, i + 1) : 0;
     i = j;
   }
   return g;
@@ -275,10 +272,15 @@ function isInternationalPhone(text: string, k: number, L: number, from: number):
   return nsn >= 7 && nsn <= 12;
 }
 
-function isDate(k: number): boolean {
+/** The mark between spaces of the separator before group g ("21 / 03 / 1975", as OCR spaces it), else 0. */
+function spacedMark(text: string, g: number): number {
+  return SEPLEN[g] === 3 && SEP[g] === 32 && at(text, GS[g]! - 1) === 32 ? at(text, GS[g]! - 2) : 0;
+}
+
+function isDate(text: string, k: number): boolean {
   if (k !== 3) return false;
-  const spaced =
-    SEPMID[1] !== 0 && SEPMID[1] === SEPMID[2] && kindOf(SEPMID[1]!) & (K_SLASH | K_DOT | K_DASH);
+  const mark = spacedMark(text, 1);
+  const spaced = mark !== 0 && mark === spacedMark(text, 2) && kindOf(mark) & (K_SLASH | K_DOT | K_DASH);
   if (!spaced && !uniformSeparator(3, K_SLASH | K_DOT | K_DASH)) return false;
   const v = (g: number) => {
     let x = 0;
@@ -395,7 +397,7 @@ export function scanNumber(scan: Scan, s: number, lead: number): number {
         emit(scan, "IP_ADDRESS", s, end, 0.9);
         return end;
       }
-      if (isDate(k)) {
+      if (isDate(text, k)) {
         if (hasBirthContext(text, s, end)) emit(scan, "DATE_OF_BIRTH", s, end, 0.9);
         return end;
       }

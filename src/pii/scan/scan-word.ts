@@ -106,9 +106,7 @@ function tokenEnd(text: string, p: number): number {
 
 /** "Fort-de-France", "Saint-Rémy-de-Provence": a part after a hyphen starts in lower case. */
 function hasLowerPart(text: string, s: number, e: number): boolean {
-  for (let h = text.indexOf("-", s); h >= 0 && h < e - 1; h = text.indexOf("-", h + 1)) {
-    if (isLower(at(text, h + 1))) return true;
-  }
+  for (let h = s; h < e - 1; h++) if (at(text, h) === 45 && isLower(at(text, h + 1))) return true;
   return false;
 }
 
@@ -147,7 +145,7 @@ function collectTokens(scan: Scan, s: number, e: number, f: number): number {
   while (count < 4 && isSpace(at(text, p))) {
     // Forms and scans put two spaces between the parts of a name: "TITULAIRE : FONTAINE  MARC".
     // (A label after them is the next column's: "MR JAMES PATEL  DOB 14MAR1983".)
-    const q = at(text, p) === 32 && at(text, p + 1) === 32 && at(text, p - 1) !== 32 ? p + 2 : p + 1;
+    const q = at(text, p) === 32 && at(text, p + 1) === 32 ? p + 2 : p + 1;
     if (q === p + 2 && cueFlags(text, q, wordEnd(text, q)) !== 0) break;
     if (isLower(at(text, q))) {
       const w = afterParticles(text, q);
